@@ -1,0 +1,41 @@
+"""Shared fixtures: plain, small, and on a temporary database (sqlite-utils style)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from growthlog import i18n
+from growthlog.store.api import Store
+
+# Every test that depends on "today" uses this date, so results and snapshots never drift.
+FIXED_TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Tests start in English; a test that wants Chinese sets it. Restored afterwards."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    """A fresh database file in a temporary folder."""
+    opened = Store.open(tmp_path / "growthlog.db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def memory_store() -> Store:
+    opened = Store.open(":memory:")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return FIXED_TODAY

@@ -1,0 +1,98 @@
+"""Settings: defaults, the TOML config file, environment variables and command-line flags.
+
+Precedence, lowest first: defaults, the config file (``GROWTHLOG_CONFIG`` or ``config.toml`` in the
+user config folder), environment (``GROWTHLOG_DB``), flags. Paths are computed when asked for, never
+at import: importing this module creates nothing.
+
+This module is import-light (no pydantic) for the fast command-line paths; the validated whole,
+:class:`growthlog.settings.Settings`, is built by :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from growthlog.settings import Settings
+
+APP_NAME = "growthlog"
+
+
+class ConfigError(Exception):
+    """The config file cannot be read or holds a bad value; the message says which."""
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path:
+    environ = os.environ if environ is None else environ
+    if explicit := environ.get("GROWTHLOG_CONFIG"):
+        return Path(explicit).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME)) / "growthlog.db"
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The config file's table, or {} when there is no file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read the config file {path}: {error}") from None
+
+
+def resolve_db_path(flag: str | None, file_values: dict[str, Any], environ: dict[str, str] | None = None) -> Path:
+    environ = os.environ if environ is None else environ
+    chosen = flag or environ.get("GROWTHLOG_DB") or file_values.get("db")
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def resolve_language(flag: str | None, file_values: dict[str, Any], environ: dict[str, str] | None = None) -> str:
+    from growthlog.i18n import LANGUAGES, language_from_locale
+
+    chosen = flag or file_values.get("language")
+    if chosen:
+        if chosen not in LANGUAGES:
+            raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {chosen!r}")
+        return chosen
+    return language_from_locale(environ)
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def load_settings(
+    *, db: str | None = None, language: str | None = None, environ: dict[str, str] | None = None
+) -> "Settings":
+    """Settings from every source; flags win."""
+    from pydantic import ValidationError
+
+    from growthlog.settings import Settings
+
+    path = config_path(environ)
+    values = read_config_file(path)
+    values = dict(values)
+    values["db"] = resolve_db_path(db, values, environ)
+    values["language"] = resolve_language(language, values, environ)
+    values.setdefault("author", default_author())
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: {where}: {first['msg']}") from None

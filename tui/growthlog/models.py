@@ -1,0 +1,285 @@
+"""Pydantic models of what growthlog records.
+
+An :class:`Entry` is one log entry; its ``fields`` hold the kind-specific fields, validated by the
+kind's own model in :data:`KIND_FIELDS` (unknown names are refused so a typo in ``--field`` is not
+silently dropped). Text is cleaned of escape sequences and control characters on the way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from growthlog import kinds as k
+from growthlog.textutil import BODY_MAX, TITLE_MAX, TAG_MAX, clean_block, clean_line, normalize_tags
+
+Kind = Literal["note", "problem", "strategy", "lesson", "market", "collab", "learning", "plan"]
+Severity = Literal["low", "medium", "high", "critical"]
+Urgency = Literal["low", "medium", "high"]
+ProblemStatus = Literal["open", "mitigating", "resolved"]
+LessonOutcome = Literal["success", "failure"]
+MarketScope = Literal["industry", "competitor", "consumer", "policy"]
+Impact = Literal["low", "medium", "high"]
+
+Line = Annotated[str, AfterValidator(clean_line), Field(max_length=2000)]
+Block = Annotated[str, AfterValidator(clean_block), Field(max_length=100_000)]
+
+
+class KindFields(BaseModel):
+    """Base of the kind-specific field models: no unknown names, blanks are blanks."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any, info: Any) -> Any:
+        # Forms and the command line hand over "" for an untouched optional choice or date.
+        if value == "" and cls.model_fields[info.field_name].default is None:
+            return None
+        return value
+
+
+class NoteFields(KindFields):
+    """A daily note has no fields of its own: what was done lives in the body."""
+
+
+class ProblemFields(KindFields):
+    """A problem, reflected on: why it happened, what it costs, what was done."""
+
+    cause: Block = ""
+    """Why it happened, as far as we know."""
+    impact: Block = ""
+    """What it costs: users, revenue, goals affected."""
+    severity: Severity = "medium"
+    """How bad it is."""
+    urgency: Urgency = "medium"
+    """How soon it must be dealt with."""
+    status: ProblemStatus = "open"
+    """Where it stands."""
+    solution: Block = ""
+    """What was, or will be, done."""
+    alternatives: Block = ""
+    """Options considered, and why the solution won."""
+    resolved_on: dt.date | None = None
+    """The day it was resolved."""
+
+
+class StrategyFields(KindFields):
+    """A change of strategy, with what should come of it and when to look again."""
+
+    trigger: Block = ""
+    """What prompted it: a problem, a metric's move."""
+    change: Block = ""
+    """What changes."""
+    expected_effect: Block = ""
+    """What should happen, in numbers where possible."""
+    metric: Line = ""
+    """Key of the metric expected to move."""
+    effective_on: dt.date | None = None
+    """The day the change took effect."""
+    review_on: dt.date | None = None
+    """The day to check whether it worked."""
+    outcome: Block = ""
+    """What actually happened."""
+
+
+class LessonFields(KindFields):
+    """A lesson summed up from a success or a failure."""
+
+    outcome: LessonOutcome | None = None
+    """Whether it came from a success or a failure."""
+    takeaway: Block = ""
+    """What we learned."""
+    recommendation: Block = ""
+    """What to do next time."""
+
+
+class MarketFields(KindFields):
+    """Something seen in the market."""
+
+    scope: MarketScope | None = None
+    """Industry, a competitor, consumers or policy."""
+    subject: Line = ""
+    """Who or what, e.g. the competitor's name."""
+    source: Line = ""
+    """Where it was seen."""
+    impact_on_us: Impact | None = None
+    """How much it matters to us."""
+
+
+class CollabFields(KindFields):
+    """Work done with other people or departments."""
+
+    people: Line = ""
+    """People or departments involved."""
+    project: Line = ""
+    """The project."""
+    result: Block = ""
+    """What came of it."""
+
+
+class LearningFields(KindFields):
+    """Something learned: continuous learning and personal growth."""
+
+    skill: Line = ""
+    """The skill or topic."""
+    source: Line = ""
+    """Course, meeting, book…"""
+
+
+class PlanFields(KindFields):
+    """Something planned for later."""
+
+    due: dt.date | None = None
+    """When it should be done."""
+    owner: Line = ""
+    """Who does it."""
+
+
+KIND_FIELDS: dict[str, type[KindFields]] = {
+    "note": NoteFields,
+    "problem": ProblemFields,
+    "strategy": StrategyFields,
+    "lesson": LessonFields,
+    "market": MarketFields,
+    "collab": CollabFields,
+    "learning": LearningFields,
+    "plan": PlanFields,
+}
+assert tuple(KIND_FIELDS) == k.KINDS
+
+
+class Link(BaseModel):
+    """A reference from an entry to another entry, a goal or a metric."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["entry", "goal", "metric"]
+    ref: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Entry(BaseModel):
+    """One log entry of any kind."""
+
+    model_config = ConfigDict(validate_assignment=False)
+
+    id: int | None = None
+    """Row id; None until stored."""
+    day: dt.date
+    """The day the entry is about (not when it was written)."""
+    kind: Kind = "note"
+    """One of :data:`growthlog.kinds.KINDS`."""
+    title: str
+    """One line."""
+    body: str = ""
+    """Markdown."""
+    tags: list[str] = Field(default_factory=list)
+    """Normalised tags, without '#'."""
+    author: str = ""
+    """Who wrote it (defaults to the OS user name)."""
+    created: dt.datetime = Field(default_factory=_now)
+    updated: dt.datetime = Field(default_factory=_now)
+    links: list[Link] = Field(default_factory=list)
+    fields: dict[str, Any] = Field(default_factory=dict)
+    """Kind-specific fields, as validated by the kind's model."""
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        value = clean_line(value)
+        if not value:
+            raise ValueError("the title is empty")
+        if len(value) > TITLE_MAX:
+            raise ValueError(f"the title is longer than {TITLE_MAX} characters")
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: str) -> str:
+        value = clean_block(value)
+        if len(value) > BODY_MAX:
+            raise ValueError(f"the body is longer than {BODY_MAX:,} characters")
+        return value
+
+    @field_validator("author")
+    @classmethod
+    def _author(cls, value: str) -> str:
+        return clean_line(value)[:100]
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str]) -> list[str]:
+        tags = normalize_tags(value)
+        for tag in tags:
+            if len(tag) > TAG_MAX:
+                raise ValueError(f"the tag '{tag[:20]}…' is longer than {TAG_MAX} characters")
+        return tags
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "Entry":
+        validated = KIND_FIELDS[self.kind].model_validate(self.fields)
+        # Stored in JSON form (dates as ISO strings) so that what is saved and what is read back
+        # compare equal.
+        self.fields = validated.model_dump(mode="json")
+        return self
+
+    def field_model(self) -> KindFields:
+        """The kind-specific fields as their typed model."""
+        return KIND_FIELDS[self.kind].model_validate(self.fields)
+
+
+class Draft(BaseModel):
+    """An editor's unsaved content, kept so that nothing typed is lost."""
+
+    key: str
+    """Which editor: ``new`` or ``entry-<id>``."""
+    entry_id: int | None = None
+    data: dict[str, Any]
+    """The editor's values: kind, title, body, tags, day, fields."""
+    saved_at: dt.datetime = Field(default_factory=_now)
+
+
+def field_names(kind: str) -> list[str]:
+    """The names of a kind's own fields, in form order."""
+    return list(KIND_FIELDS[kind].model_fields)
+
+
+def field_choices(kind: str, name: str) -> tuple[str, ...] | None:
+    """The allowed values of a choice field, or None for free text and dates."""
+    annotation = KIND_FIELDS[kind].model_fields[name].annotation
+    from typing import get_args, get_origin
+
+    args = get_args(annotation)
+    literals = [a for a in args if get_origin(a) is Literal] if args else []
+    if get_origin(annotation) is Literal:
+        return get_args(annotation)
+    if literals:
+        return get_args(literals[0])
+    return None
+
+
+def field_is_date(kind: str, name: str) -> bool:
+    """Whether a kind's field holds a date."""
+    annotation = KIND_FIELDS[kind].model_fields[name].annotation
+    from typing import get_args
+
+    return annotation is dt.date or dt.date in get_args(annotation)
+
+
+def field_is_block(kind: str, name: str) -> bool:
+    """Whether a kind's field is multi-line text."""
+    info = KIND_FIELDS[kind].model_fields[name]
+    return any(getattr(m, "func", None) is clean_block for m in info.metadata)

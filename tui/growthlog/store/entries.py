@@ -1,0 +1,208 @@
+"""Entries: add, update, delete (with restore for undo), get, count, page through, tags, streak."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from growthlog.models import Entry
+from growthlog.store.db import Database, StoreError
+from growthlog.store.rows import SELECT, add_row, insert_row, make_row
+
+
+@dataclasses.dataclass(frozen=True)
+class EntryFilter:
+    """What the journal shows: kinds, one tag, a date range (inclusive)."""
+
+    kinds: tuple[str, ...] = ()
+    tag: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions on ``entries`` and their parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.kinds:
+            clauses.append("entries.kind IN (" + ",".join("?" * len(self.kinds)) + ")")
+            params.extend(self.kinds)
+        if self.tag:
+            clauses.append("entries.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
+            params.append(self.tag)
+        if self.since:
+            clauses.append("entries.day >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("entries.day <= ?")
+            params.append(self.until.isoformat())
+        return (" AND ".join(clauses) or "1"), params
+
+    @property
+    def is_empty(self) -> bool:
+        return self == EntryFilter()
+
+
+def entry_to_row(entry: Entry) -> dict[str, Any]:
+    return make_row(
+        id=entry.id,
+        day=entry.day.isoformat(),
+        kind=entry.kind,
+        title=entry.title,
+        body=entry.body,
+        tags=entry.tags,
+        author=entry.author,
+        created=entry.created.isoformat(),
+        updated=entry.updated.isoformat(),
+        links=[link.model_dump() for link in entry.links],
+        fields=entry.fields,
+    )
+
+
+def row_to_entry(row: tuple) -> Entry:
+    (id_, day, kind, title, body, tags, author, created, updated, links, fields, _fields_text, _tags_text) = row
+    return Entry(
+        id=id_,
+        day=day,
+        kind=kind,
+        title=title,
+        body=body or "",
+        tags=json.loads(tags or "[]"),
+        author=author or "",
+        created=created,
+        updated=updated,
+        links=json.loads(links or "[]"),
+        fields=json.loads(fields or "{}"),
+    )
+
+
+def add_entry(db: Database, entry: Entry) -> Entry:
+    """Store a new entry; returns it with its id."""
+    new_id = add_row(db, entry_to_row(entry))
+    return entry.model_copy(update={"id": new_id})
+
+
+def add_entries(db: Database, entries: list[Entry], progress=None) -> list[int]:
+    """Store many entries in one transaction: all or nothing. Ids given are kept."""
+    ids: list[int] = []
+    with db.write() as conn:
+        for number, entry in enumerate(entries, 1):
+            ids.append(insert_row(conn, entry_to_row(entry)))
+            if progress is not None:
+                progress(number)
+    return ids
+
+
+def update_entry(db: Database, entry: Entry) -> Entry:
+    """Replace a stored entry's content; ``updated`` is set to now."""
+    if entry.id is None:
+        raise StoreError("cannot update an entry that was never saved")
+    entry = entry.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
+    row = entry_to_row(entry)
+    assignments = ", ".join(f"{c} = :{c}" for c in row if c != "id")
+    with db.write() as conn:
+        changed = conn.execute(f"UPDATE entries SET {assignments} WHERE id = :id", row).rowcount
+    if not changed:
+        raise StoreError(f"entry {entry.id} does not exist (deleted elsewhere?)")
+    return entry
+
+
+def delete_entry(db: Database, entry_id: int) -> Entry:
+    """Delete an entry and return it, so that the caller can offer undo (:func:`restore_entry`)."""
+    with db.write() as conn:
+        row = conn.execute(SELECT + " WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no entry with id {entry_id}")
+        conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+    return row_to_entry(row)
+
+
+def restore_entry(db: Database, entry: Entry) -> Entry:
+    """Put a deleted entry back under its old id."""
+    with db.write() as conn:
+        insert_row(conn, entry_to_row(entry))
+    return entry
+
+
+def get_entry(db: Database, entry_id: int) -> Entry | None:
+    with db.read() as conn:
+        row = conn.execute(SELECT + " WHERE id = ?", (entry_id,)).fetchone()
+    return row_to_entry(row) if row else None
+
+
+def get_entries(db: Database, ids: list[int]) -> list[Entry]:
+    """Entries by id, in the order of ``ids`` (missing ones skipped)."""
+    if not ids:
+        return []
+    with db.read() as conn:
+        rows = conn.execute(
+            SELECT + " WHERE id IN (" + ",".join("?" * len(ids)) + ")", ids
+        ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    return [row_to_entry(by_id[i]) for i in ids if i in by_id]
+
+
+def count_entries(db: Database, where: EntryFilter = EntryFilter()) -> int:
+    sql, params = where.where()
+    with db.read() as conn:
+        return conn.execute(f"SELECT count(*) FROM entries WHERE {sql}", params).fetchone()[0]
+
+
+def list_entries(
+    db: Database, where: EntryFilter = EntryFilter(), *, limit: int = 100, offset: int = 0, oldest_first: bool = False
+) -> list[Entry]:
+    """A page of entries, newest day first (then newest written first)."""
+    sql, params = where.where()
+    order = "ASC" if oldest_first else "DESC"
+    with db.read() as conn:
+        rows = conn.execute(
+            f"{SELECT} WHERE {sql} ORDER BY entries.day {order}, entries.id {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+    return [row_to_entry(row) for row in rows]
+
+
+def entries_on(db: Database, day: dt.date) -> list[Entry]:
+    """Every entry of one day, in the order written."""
+    with db.read() as conn:
+        rows = conn.execute(SELECT + " WHERE day = ? ORDER BY id", (day.isoformat(),)).fetchall()
+    return [row_to_entry(row) for row in rows]
+
+
+def tag_counts(db: Database, limit: int = 500) -> list[tuple[str, int]]:
+    """Tags in use with how many entries carry each, most used first."""
+    with db.read() as conn:
+        return conn.execute(
+            "SELECT tag, count(*) AS n FROM entry_tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?", (limit,)
+        ).fetchall()
+
+
+def logging_streak(db: Database, today: dt.date) -> int:
+    """Consecutive days with at least one entry, ending today (or yesterday, while today is still
+    empty: a streak is not broken before the day is over)."""
+    with db.read() as conn:
+        days = conn.execute(
+            "SELECT DISTINCT day FROM entries WHERE day <= ? ORDER BY day DESC LIMIT 4000", (today.isoformat(),)
+        ).fetchall()
+    expected = today
+    streak = 0
+    for (day,) in days:
+        current = dt.date.fromisoformat(day)
+        if streak == 0 and current == today - dt.timedelta(days=1) and expected == today:
+            expected = current
+        if current != expected:
+            break
+        streak += 1
+        expected = current - dt.timedelta(days=1)
+    return streak
+
+
+def days_with_entries(db: Database, since: dt.date, until: dt.date) -> dict[dt.date, int]:
+    """Entries per day in a range, for activity views."""
+    with db.read() as conn:
+        rows = conn.execute(
+            "SELECT day, count(*) FROM entries WHERE day BETWEEN ? AND ? GROUP BY day",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()
+    return {dt.date.fromisoformat(day): n for day, n in rows}

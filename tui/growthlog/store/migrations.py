@@ -1,0 +1,93 @@
+"""The schema, as a sequence of named migrations (sqlite-utils ``Migrations``).
+
+Never edit a migration that has shipped: add a new one. Each one bumps ``PRAGMA user_version``
+(see :data:`growthlog.store.db.SCHEMA_VERSION`), which is what ``open_database`` checks cheaply.
+
+Migrations run inside one BEGIN IMMEDIATE transaction, so two processes opening a new database at
+the same moment do not both try to create the tables: the second waits, then finds nothing to do.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+from growthlog.store.db import SCHEMA_VERSION, Database
+
+migrations = Migrations("growthlog")
+
+
+@migrations(name="0001_entries")
+def create_entries(db) -> None:
+    """Entries, their tags (kept by triggers), drafts, and trigram full-text search."""
+    db["entries"].create(
+        {
+            "id": int,
+            "day": str,
+            "kind": str,
+            "title": str,
+            "body": str,
+            "tags": str,
+            "author": str,
+            "created": str,
+            "updated": str,
+            "links": str,
+            "fields": str,
+            "fields_text": str,
+            "tags_text": str,
+        },
+        pk="id",
+        not_null={"day", "kind", "title"},
+        defaults={"body": "", "tags": "[]", "author": "", "links": "[]", "fields": "{}", "fields_text": "", "tags_text": ""},
+    )
+    db["entries"].create_index(["day"])
+    db["entries"].create_index(["kind", "day"])
+    db["entry_tags"].create({"entry_id": int, "tag": str}, pk=("entry_id", "tag"))
+    db["entry_tags"].create_index(["tag"])
+    db["drafts"].create(
+        {"key": str, "entry_id": int, "data": str, "saved_at": str}, pk="key"
+    )
+    execute = db.conn.execute
+    # Statements one by one: executescript() would commit the surrounding transaction.
+    execute(
+        "CREATE VIRTUAL TABLE entries_fts USING fts5("
+        "title, body, tags_text, fields_text, content='entries', content_rowid='id', tokenize='trigram')"
+    )
+    execute(
+        "CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN "
+        "INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) "
+        "VALUES (new.id, new.title, new.body, new.tags_text, new.fields_text); "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN "
+        "INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) "
+        "VALUES ('delete', old.id, old.title, old.body, old.tags_text, old.fields_text); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN "
+        "INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) "
+        "VALUES ('delete', old.id, old.title, old.body, old.tags_text, old.fields_text); "
+        "INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) "
+        "VALUES (new.id, new.title, new.body, new.tags_text, new.fields_text); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply every pending migration, then record the schema version."""
+    with db.lock:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if db.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                migrations.apply(db.utils)
+                db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        db.conn.execute("COMMIT")
