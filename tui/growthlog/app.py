@@ -1,0 +1,208 @@
+"""GrowthlogApp: the modes, the global keys, the editor and modals, the command palette.
+
+Built by :func:`make_app`, which the command line and the tests share. Screens get what they need
+through their constructors (the store, today's date, the author) and send requests up as messages
+(:mod:`growthlog.messages`); the app owns the editor and the modals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import signal
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from growthlog.i18n import kind_label, t
+from growthlog.keys import KEYS, bindings
+from growthlog.messages import EditRequested, ExpandRequested
+from growthlog.models import Draft, Entry
+from growthlog.screens.capture import CaptureScreen
+from growthlog.screens.drafts import DraftsScreen
+from growthlog.screens.editor import EditorScreen
+from growthlog.screens.help import HelpScreen
+from growthlog.screens.journal import JournalScreen
+from growthlog.screens.kind_picker import KindPickerScreen
+from growthlog.screens.today import TodayScreen
+from growthlog.services.capture import parse_capture
+from growthlog.services.editing import EntryInputError, entry_from_capture
+from growthlog.settings import Settings
+from growthlog.store.api import Store
+
+
+class GrowthlogApp(App[int]):
+    """The growth log."""
+
+    TITLE = "growthlog"
+    CSS_PATH = "app.tcss"
+    BINDINGS = bindings("app")
+
+    def __init__(self, settings: Settings, store: Store, *, today: dt.date | None = None, demo: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store = store
+        self.demo = demo
+        self._fixed_today = today
+        self.open_editors: list[EditorScreen] = []
+        self.add_mode("today", lambda: TodayScreen(store=self.store, today=self.today, author=self.settings.author))
+        self.add_mode("journal", lambda: JournalScreen(store=self.store, today=self.today))
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
+        self.theme = settings.theme
+
+    @property
+    def today(self) -> dt.date:
+        """Today's date (fixed when the app was made with one: tests and screenshots)."""
+        return self._fixed_today or dt.date.today()
+
+    def on_mount(self) -> None:
+        if self.demo:
+            self.sub_title = t("app.demo")
+        self.switch_mode("today")
+        self.offer_drafts()
+        if not self.is_headless:
+            # A dropped SSH connection sends SIGHUP: keep what the open editors hold first.
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+
+    # Drafts
+    @work(group="drafts")
+    async def offer_drafts(self) -> None:
+        drafts = await asyncio.to_thread(self.store.list_drafts)
+        if not drafts:
+            return
+        choice = await self.push_screen_wait(DraftsScreen(drafts))
+        if choice is None:
+            return
+        what, draft = choice
+        if what == "discard":
+            await asyncio.to_thread(self.store.delete_draft, draft.key)
+            self.notify(t("drafts.discarded"), markup=False)
+            if len(drafts) > 1:
+                self.offer_drafts()
+            return
+        entry = await asyncio.to_thread(self.store.get_entry, draft.entry_id) if draft.entry_id else None
+        self.open_editor(entry=entry, draft=draft)
+
+    def save_open_drafts(self) -> int:
+        """Write every open editor's content as a draft, now, on this thread; returns how many."""
+        saved = 0
+        for editor in list(self.open_editors):
+            if editor.is_mounted and editor.is_dirty:
+                self.store.save_draft(editor.current_draft())
+                saved += 1
+        return saved
+
+    def hang_up(self) -> None:
+        """The terminal went away: keep the drafts, then leave."""
+        try:
+            self.save_open_drafts()
+        finally:
+            self.exit(129)
+
+    # Editor
+    def open_editor(
+        self,
+        *,
+        kind: str = "note",
+        entry: Entry | None = None,
+        draft: Draft | None = None,
+        initial: dict[str, Any] | None = None,
+    ) -> None:
+        editor = EditorScreen(
+            store=self.store,
+            today=self.today,
+            author=self.settings.author,
+            kind=kind,
+            entry=entry,
+            draft=draft,
+            draft_interval=self.settings.draft_interval,
+            editor_command=self.settings.editor,
+            initial=initial,
+        )
+        self.open_editors.append(editor)
+        self.push_screen(editor, partial(self._editor_closed, editor))
+
+    def _editor_closed(self, editor: EditorScreen, saved: Entry | None) -> None:
+        if editor in self.open_editors:
+            self.open_editors.remove(editor)
+        if saved is not None:
+            self.notify(t("editor.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
+
+    @on(EditRequested)
+    def edit_requested(self, event: EditRequested) -> None:
+        self.open_editor(entry=event.entry)
+
+    @on(ExpandRequested)
+    def expand_requested(self, event: ExpandRequested) -> None:
+        capture = parse_capture(event.text)
+        self.open_editor(
+            kind=capture.kind or "note",
+            initial={"title": capture.title, "body": capture.body, "tags": " ".join(capture.tags)},
+        )
+
+    # Actions
+    def action_new_entry(self, kind: str | None = None) -> None:
+        if kind is not None:
+            self.open_editor(kind=kind)
+            return
+
+        def chosen(picked: str | None) -> None:
+            if picked:
+                self.open_editor(kind=picked)
+
+        self.push_screen(KindPickerScreen(), chosen)
+
+    def action_capture(self) -> None:
+        screen = self.screen
+        if isinstance(screen, TodayScreen):
+            screen.focus_capture()
+            return
+        self.push_screen(CaptureScreen(), self._captured_elsewhere)
+
+    @work(group="capture")
+    async def _captured_elsewhere(self, text: str | None) -> None:
+        if not text:
+            return
+        try:
+            entry = entry_from_capture(text, today=self.today, author=self.settings.author)
+        except EntryInputError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        saved = await asyncio.to_thread(self.store.add_entry, entry)
+        self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
+        if isinstance(self.screen, (TodayScreen, JournalScreen)):
+            self.screen.on_screen_resume()
+
+    async def action_search(self) -> None:
+        if self.current_mode != "journal":
+            await self.switch_mode("journal")
+        screen = self.screen
+        if isinstance(screen, JournalScreen):
+            screen.focus_search()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.settings.keymap))
+
+    # Command palette: every action, with the same words as the help screen.
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for spec in KEYS:
+            if spec.scope != "app" or spec.id in ("palette", "quit"):
+                continue
+            yield SystemCommand(spec.description, spec.help, partial(self.run_action, spec.action.removeprefix("app.")))
+        for kind in ("market", "collab", "learning", "plan", "note"):
+            yield SystemCommand(
+                t("palette.new_kind", kind=kind_label(kind)),
+                t("palette.new_kind.help", kind=kind_label(kind)),
+                partial(self.open_editor, kind=kind),
+            )
+
+
+def make_app(settings: Settings, store: Store, *, today: dt.date | None = None, demo: bool = False) -> GrowthlogApp:
+    """The app, as the command line and the tests build it."""
+    return GrowthlogApp(settings, store, today=today, demo=demo)

@@ -1,0 +1,86 @@
+"""Every key binding, in one registry: the app, screens, help screen and command palette read it.
+
+Each binding has a stable id, so the config file's ``[keymap]`` table can remap it (Textual's
+keymap mechanism). Descriptions are message keys, translated when the bindings are built; the
+interface language is chosen before the UI modules are imported (see :mod:`growthlog.launch`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.binding import Binding
+
+from growthlog.i18n import t
+
+
+@dataclasses.dataclass(frozen=True)
+class KeySpec:
+    """One binding: where it applies, its default keys, the action, and what it is for."""
+
+    id: str
+    keys: str
+    action: str
+    scope: str
+    show: bool = True
+    priority: bool = False
+    key_display: str | None = None
+
+    @property
+    def description(self) -> str:
+        return t(f"key.{self.id}")
+
+    @property
+    def help(self) -> str:
+        return t(f"key.{self.id}.help")
+
+
+KEYS: tuple[KeySpec, ...] = (
+    KeySpec("mode.today", "1", "app.switch_mode('today')", "app", show=False),
+    KeySpec("mode.journal", "2", "app.switch_mode('journal')", "app", show=False),
+    KeySpec("capture", "a", "app.capture", "app"),
+    KeySpec("new_entry", "n", "app.new_entry", "app"),
+    KeySpec("new_problem", "p", "app.new_entry('problem')", "app"),
+    KeySpec("new_strategy", "s", "app.new_entry('strategy')", "app", show=False),
+    KeySpec("new_lesson", "l", "app.new_entry('lesson')", "app", show=False),
+    KeySpec("search", "slash", "app.search", "app", key_display="/"),
+    KeySpec("help", "question_mark", "app.help", "app", key_display="?"),
+    KeySpec("palette", "ctrl+p", "app.command_palette", "app", show=False),
+    KeySpec("quit", "ctrl+q", "app.quit", "app", priority=True),
+    KeySpec("journal.edit", "e,enter", "edit", "journal"),
+    KeySpec("journal.delete", "d,delete", "delete", "journal"),
+    KeySpec("journal.undo", "u", "undo", "journal"),
+    KeySpec("journal.filters", "f", "focus_filters", "journal"),
+    KeySpec("journal.clear", "escape", "clear", "journal", show=False),
+    KeySpec("today.edit", "e", "edit", "today", show=False),
+    KeySpec("today.leave", "escape", "leave_input", "today", show=False),
+    KeySpec("editor.save", "ctrl+s", "save", "editor", priority=True),
+    KeySpec("editor.close", "escape", "close", "editor"),
+    KeySpec("editor.external", "ctrl+e", "external_editor", "editor", priority=True),
+    KeySpec("editor.kind", "ctrl+k", "choose_kind", "editor", priority=True),
+)
+
+SCOPES = ("app", "today", "journal", "editor")
+
+
+def bindings(scope: str) -> list[Binding]:
+    """Textual bindings of one scope, with ids for remapping and translated descriptions."""
+    return [
+        Binding(
+            spec.keys,
+            spec.action,
+            spec.description,
+            show=spec.show,
+            priority=spec.priority,
+            key_display=spec.key_display,
+            id=spec.id,
+            tooltip=spec.help,
+        )
+        for spec in KEYS
+        if spec.scope == scope
+    ]
+
+
+def effective_keys(spec: KeySpec, keymap: dict[str, str]) -> str:
+    """The keys a binding answers to once the user's keymap is applied."""
+    return keymap.get(spec.id, spec.keys)

@@ -1,0 +1,62 @@
+"""Opening the app from the command line: settings, the database (or a demo one), then run.
+
+Kept apart from cli.py so that the command-line paths that do not open the app never import
+textual: this module is imported only when the app is about to run.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from growthlog.config import ConfigError, load_settings
+from growthlog.i18n import set_language
+
+
+def run_app(cli_context, *, demo: bool = False) -> None:
+    """Run the app on the user's database, or with ``demo`` on a throwaway one full of samples."""
+    from growthlog.cli import UserError, today
+
+    try:
+        settings = load_settings(db=cli_context.db_flag, language=cli_context.lang_flag)
+    except ConfigError as error:
+        raise UserError(str(error)) from None
+    # The language must be set before the UI modules are imported: key descriptions are built
+    # when their classes are.
+    set_language(settings.language)
+    from growthlog.store.api import Store
+    from growthlog.store.db import StoreError
+
+    demo_folder = None
+    try:
+        if demo:
+            from growthlog.services.demo import fill_demo
+
+            demo_folder = Path(tempfile.mkdtemp(prefix="growthlog-demo-"))
+            settings = settings.model_copy(update={"db": demo_folder / "demo.db"})
+            store = Store.open(settings.db)
+            fill_demo(store, today())
+        else:
+            store = Store.open(settings.db)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    try:
+        from growthlog.app import make_app
+
+        app = make_app(settings, store, today=today() if _date_pinned() else None, demo=demo)
+        code = app.run()
+    finally:
+        store.close()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+    if code:
+        raise click.exceptions.Exit(code)
+
+
+def _date_pinned() -> bool:
+    import os
+
+    return bool(os.environ.get("GROWTHLOG_TODAY"))

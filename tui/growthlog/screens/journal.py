@@ -1,0 +1,220 @@
+"""The journal: every entry, filtered by kind, tag and dates, searched as you type.
+
+The list is paged (see :class:`EntryList`): this screen answers its page requests from the store in
+workers, so 100,000 entries cost what one screenful costs. Search results are ranked, at most
+:data:`SEARCH_LIMIT` of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Select, Static
+
+from growthlog.i18n import kind_label, t
+from growthlog.keys import bindings
+from growthlog.kinds import KINDS
+from growthlog.messages import EditRequested
+from growthlog.models import Entry
+from growthlog.screens.confirm import ConfirmScreen
+from growthlog.services.dates import DateError, parse_date
+from growthlog.store.api import Store
+from growthlog.store.entries import EntryFilter
+from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
+from growthlog.widgets.entry_view import EntryView
+from growthlog.widgets.mode_bar import ModeBar
+
+SEARCH_LIMIT = 1000
+SEARCH_DELAY = 0.15
+ALL = "*"
+
+
+class JournalScreen(Screen):
+    CSS_PATH = "journal.tcss"
+    BINDINGS = bindings("journal")
+    AUTO_FOCUS = "#journal-list"
+
+    def __init__(self, *, store: Store, today: dt.date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.filter = EntryFilter()
+        self.query_text = ""
+        self.search_ids: list[int] | None = None
+        self.last_deleted: Entry | None = None
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("journal")
+        with Vertical(id="journal"):
+            with Horizontal(id="journal-filters"):
+                yield Input(id="search", placeholder=t("journal.search_placeholder"))
+                yield Select([(kind_label(k), k) for k in KINDS], prompt=t("journal.all_kinds"), id="kind-filter")
+                yield Select([], prompt=t("journal.all_tags"), id="tag-filter")
+                yield Input(id="since", placeholder=t("journal.since_placeholder"))
+                yield Input(id="until", placeholder=t("journal.until_placeholder"))
+            yield Static(id="journal-status", markup=False)
+            with Horizontal(id="journal-main"):
+                yield EntryList(id="journal-list", empty_text=t("journal.empty"))
+                yield EntryView(id="journal-detail")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.reload(keep_cursor=True)
+        self.load_tags()
+
+    # Loading
+    @work(group="tags", exclusive=True)
+    async def load_tags(self) -> None:
+        counts = await asyncio.to_thread(self.store.tag_counts, 300)
+        select = self.query_one("#tag-filter", Select)
+        current = select.value
+        options = [(Text(f"#{tag}  ({count})"), tag) for tag, count in counts]
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            if current is not Select.NULL and any(tag == current for tag, _ in counts):
+                select.value = current
+
+    @work(group="load", exclusive=True)
+    async def reload(self, keep_cursor: bool = False) -> None:
+        """Count (or search) with the current filter and start the list over."""
+        entry_list = self.query_one(EntryList)
+        if self.query_text.strip():
+            ids = await asyncio.to_thread(self.store.search_ids, self.query_text, self.filter, SEARCH_LIMIT)
+            self.search_ids = ids
+            total = len(ids)
+            status = t("journal.results", count=total, query=self.query_text.strip())
+            if total >= SEARCH_LIMIT:
+                status += " " + t("journal.results_capped", limit=SEARCH_LIMIT)
+        else:
+            self.search_ids = None
+            total = await asyncio.to_thread(self.store.count_entries, self.filter)
+            status = t("journal.count", count=total) if not self.filter.is_empty else t("journal.count_all", count=total)
+        self.query_one("#journal-status", Static).update(status)
+        entry_list.reset(total, keep_cursor=keep_cursor)
+        if total == 0:
+            self.query_one(EntryView).show(None)
+
+    @on(EntryList.PagesWanted)
+    def pages_wanted(self, event: EntryList.PagesWanted) -> None:
+        self.load_pages(event.entry_list, event.offsets, event.generation)
+
+    @work(group="pages")
+    async def load_pages(self, entry_list: EntryList, offsets: list[int], generation: int) -> None:
+        search_ids = self.search_ids
+        where = self.filter
+        for offset in offsets:
+            if search_ids is not None:
+                page = await asyncio.to_thread(self.store.get_entries, search_ids[offset : offset + PAGE_SIZE])
+            else:
+                page = await asyncio.to_thread(self.store.list_entries, where, limit=PAGE_SIZE, offset=offset)
+            entry_list.set_page(offset, page, generation)
+
+    # Detail and editing
+    @on(EntryList.Highlighted)
+    def highlighted(self, event: EntryList.Highlighted) -> None:
+        self.query_one(EntryView).show(event.entry)
+
+    @on(EntryList.Selected)
+    def selected(self, event: EntryList.Selected) -> None:
+        self.post_message(EditRequested(event.entry))
+
+    def action_edit(self) -> None:
+        entry = self.query_one(EntryList).highlighted
+        if entry is not None:
+            self.post_message(EditRequested(entry))
+
+    @work
+    async def action_delete(self) -> None:
+        entry = self.query_one(EntryList).highlighted
+        if entry is None:
+            return
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(t("journal.delete_question"), f"{entry.day} · {kind_label(entry.kind)} · {entry.title}", yes=t("journal.delete_yes"))
+        )
+        if not sure:
+            return
+        self.last_deleted = await asyncio.to_thread(self.store.delete_entry, entry.id)
+        self.notify(t("journal.deleted", title=entry.title), markup=False)
+        self.reload(keep_cursor=True)
+        self.load_tags()
+
+    async def action_undo(self) -> None:
+        if self.last_deleted is None:
+            self.notify(t("journal.nothing_to_undo"), markup=False)
+            return
+        entry, self.last_deleted = self.last_deleted, None
+        await asyncio.to_thread(self.store.restore_entry, entry)
+        self.notify(t("journal.restored", title=entry.title), markup=False)
+        self.reload(keep_cursor=True)
+        self.load_tags()
+
+    # Search and filters
+    def focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#kind-filter", Select).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one(EntryList).focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        # Results as you type, without a query per keystroke.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._apply_search(event.value))
+
+    def _apply_search(self, text: str) -> None:
+        self.query_text = text
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.query_one(EntryList).focus()
+
+    @on(Select.Changed, "#kind-filter")
+    def kind_filter_changed(self, event: Select.Changed) -> None:
+        kinds = () if event.value is Select.NULL else (str(event.value),)
+        self.filter = dataclasses.replace(self.filter, kinds=kinds)
+        self.reload()
+
+    @on(Select.Changed, "#tag-filter")
+    def tag_filter_changed(self, event: Select.Changed) -> None:
+        tag = None if event.value is Select.NULL else str(event.value)
+        self.filter = dataclasses.replace(self.filter, tag=tag)
+        self.reload()
+
+    @on(Input.Changed, "#since")
+    @on(Input.Changed, "#until")
+    def dates_changed(self, event: Input.Changed) -> None:
+        event.input.remove_class("invalid")
+
+    @on(Input.Submitted, "#since")
+    @on(Input.Submitted, "#until")
+    def dates_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        try:
+            day = parse_date(text, self.today) if text else None
+        except DateError as error:
+            event.input.add_class("invalid")
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if day is not None:
+            event.input.value = day.isoformat()
+        field = "since" if event.input.id == "since" else "until"
+        self.filter = dataclasses.replace(self.filter, **{field: day})
+        self.reload()
+        self.query_one(EntryList).focus()

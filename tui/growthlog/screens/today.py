@@ -1,0 +1,131 @@
+"""Today, the home screen: the date, the logging streak, quick capture, and today's entries."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from growthlog.i18n import kind_label, t
+from growthlog.keys import bindings
+from growthlog.messages import EditRequested, ExpandRequested
+from growthlog.models import Entry
+from growthlog.services.editing import EntryInputError, entry_from_capture
+from growthlog.store.api import Store
+from growthlog.widgets.capture_line import CaptureLine
+from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
+from growthlog.widgets.entry_view import EntryView
+from growthlog.widgets.mode_bar import ModeBar
+
+
+def weekday_name(day: dt.date) -> str:
+    return t(f"weekday.{day.weekday()}")
+
+
+class TodayScreen(Screen):
+    """What today holds, and the fastest way to add to it."""
+
+    CSS_PATH = "today.tcss"
+    BINDINGS = bindings("today")
+    AUTO_FOCUS = "#capture-line"
+
+    def __init__(self, *, store: Store, today: dt.date, author: str) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.author = author
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("today")
+        with Vertical(id="today"):
+            yield Static(id="today-header")
+            yield CaptureLine(id="capture-line")
+            yield Label(t("today.entries_heading"), id="today-entries-heading")
+            with Horizontal(id="today-main"):
+                yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
+                yield EntryView(id="today-detail")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def focus_capture(self) -> None:
+        self.query_one(CaptureLine).focus()
+
+    @work(group="load", exclusive=True)
+    async def reload(self) -> None:
+        """Read today's entries and the streak off the UI thread, then show them."""
+        entries, streak = await asyncio.gather(
+            asyncio.to_thread(self.store.entries_on, self.today),
+            asyncio.to_thread(self.store.logging_streak, self.today),
+        )
+        self.entries = entries
+        self.query_one("#today-header", Static).update(self.header_text(streak, len(entries)))
+        self.query_one("#today-entries-heading", Label).update(t("today.entries_heading_count", count=len(entries)))
+        entry_list = self.query_one(EntryList)
+        generation = entry_list.reset(len(entries), keep_cursor=True)
+        for offset in range(0, len(entries), PAGE_SIZE):
+            entry_list.set_page(offset, entries[offset : offset + PAGE_SIZE], generation)
+        if not entries:
+            self.query_one(EntryView).show(None)
+
+    def header_text(self, streak: int, count: int) -> Text:
+        header = Text()
+        header.append(self.today.isoformat(), "bold")
+        header.append(f"  {weekday_name(self.today)}", "bold")
+        header.append("   ")
+        if streak:
+            header.append(t("today.streak", days=streak), "bold green")
+        else:
+            header.append(t("today.no_streak"), "dim")
+        return header
+
+    @on(EntryList.PagesWanted)
+    def pages_wanted(self, event: EntryList.PagesWanted) -> None:
+        # Today's entries are all in memory already.
+        for offset in event.offsets:
+            event.entry_list.set_page(offset, self.entries[offset : offset + PAGE_SIZE], event.generation)
+
+    @on(EntryList.Highlighted)
+    def highlighted(self, event: EntryList.Highlighted) -> None:
+        self.query_one(EntryView).show(event.entry)
+
+    @on(EntryList.Selected)
+    def selected(self, event: EntryList.Selected) -> None:
+        self.post_message(EditRequested(event.entry))
+
+    def action_leave_input(self) -> None:
+        self.query_one(EntryList).focus()
+
+    def action_edit(self) -> None:
+        entry = self.query_one(EntryList).highlighted
+        if entry is not None:
+            self.post_message(EditRequested(entry))
+
+    @on(CaptureLine.Captured)
+    def captured(self, event: CaptureLine.Captured) -> None:
+        self.store_capture(event.text)
+
+    @on(CaptureLine.Expanded)
+    def expanded(self, event: CaptureLine.Expanded) -> None:
+        self.post_message(ExpandRequested(event.text))
+
+    @work(group="capture")
+    async def store_capture(self, text: str) -> None:
+        """Store a captured line; a bad line is put back in the capture box with the reason."""
+        try:
+            entry = entry_from_capture(text, today=self.today, author=self.author)
+        except EntryInputError as error:
+            self.query_one(CaptureLine).value = text
+            self.notify(str(error), severity="error", markup=False)
+            return
+        saved = await asyncio.to_thread(self.store.add_entry, entry)
+        self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
+        self.reload()

@@ -1,0 +1,102 @@
+"""From what a user typed to a valid Entry, with errors a person can act on.
+
+Shared by the app's editor and quick capture. No textual here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import ValidationError
+
+from growthlog.i18n import t
+from growthlog.models import KIND_FIELDS, Entry, field_is_date
+from growthlog.services.capture import parse_capture
+from growthlog.services.dates import DateError, parse_date
+from growthlog.textutil import find_tags
+
+
+class EntryInputError(ValueError):
+    """Input that cannot become an entry; ``field`` names where (title, day, tags, or a kind field)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed in a tags box: separated by spaces, commas (also ，、) or '#'."""
+    for separator in ",，、#＃":
+        text = text.replace(separator, " ")
+    return text.split()
+
+
+def build_entry(
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    tags_text: str,
+    day_text: str,
+    fields: dict[str, Any],
+    today: dt.date,
+    author: str,
+    original: Entry | None = None,
+) -> Entry:
+    """A validated entry from an editor's raw values; :class:`EntryInputError` says what is wrong.
+
+    ``#tags`` written in the title are taken as tags too, as in quick capture.
+    """
+    try:
+        day = parse_date(day_text, today) if day_text.strip() else today
+    except DateError as error:
+        raise EntryInputError(str(error), "day") from None
+    values = dict(fields)
+    for name, value in values.items():
+        if name in KIND_FIELDS[kind].model_fields and field_is_date(kind, name) and isinstance(value, str) and value.strip():
+            try:
+                values[name] = parse_date(value, today).isoformat()
+            except DateError as error:
+                raise EntryInputError(f"{t('field.' + name)}: {error}", name) from None
+    tags = split_tags(tags_text) + find_tags(title)
+    data: dict[str, Any] = {
+        "kind": kind,
+        "title": title,
+        "body": body,
+        "tags": tags,
+        "day": day,
+        "fields": values,
+        "author": original.author if original else author,
+    }
+    if original is not None:
+        data.update(id=original.id, created=original.created, links=original.links)
+    try:
+        return Entry(**data)
+    except ValidationError as error:
+        raise _input_error(error) from None
+
+
+def _input_error(error: ValidationError) -> EntryInputError:
+    first = error.errors()[0]
+    location = [str(part) for part in first["loc"]]
+    name = location[-1] if location else None
+    message = first["msg"].removeprefix("Value error, ")
+    if name == "title" and "empty" in message:
+        return EntryInputError(t("error.empty_title"), "title")
+    label = t(f"field.{name}") if name else ""
+    return EntryInputError(f"{label}: {message}" if label else message, name)
+
+
+def entry_from_capture(text: str, *, today: dt.date, author: str, kind: str | None = None) -> Entry:
+    """An entry from a quick-capture line (``问题：留存率下降#留存``)."""
+    capture = parse_capture(text)
+    if not capture.title:
+        raise EntryInputError(t("error.empty_title"), "title")
+    chosen = capture.kind or kind or "note"
+    try:
+        return Entry(
+            kind=chosen, title=capture.title, body=capture.body, tags=capture.tags, day=today, author=author
+        )
+    except ValidationError as error:
+        raise _input_error(error) from None

@@ -1,0 +1,1 @@
+"""Reusable widgets. They show what they are given and post messages; none touches storage."""
