@@ -30,8 +30,29 @@ LessonOutcome = Literal["success", "failure"]
 MarketScope = Literal["industry", "competitor", "consumer", "policy"]
 Impact = Literal["low", "medium", "high"]
 
-Line = Annotated[str, AfterValidator(clean_line), Field(max_length=2000)]
-Block = Annotated[str, AfterValidator(clean_block), Field(max_length=100_000)]
+# The length limit first, so that it is checked as a string's ("at most 2000 characters").
+Line = Annotated[str, Field(max_length=2000), AfterValidator(clean_line)]
+Block = Annotated[str, Field(max_length=100_000), AfterValidator(clean_block)]
+
+
+def _date_input(value: Any) -> Any:
+    """Dates come as dates or ISO text; numbers are refused rather than read as Unix timestamps
+    (pydantic would turn 0 into 1970-01-01 and "20261120" into an error about datetimes)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
+    return value
+
+
+def _holds_date(annotation: Any) -> bool:
+    from typing import get_args
+
+    return annotation is dt.date or dt.date in get_args(annotation)
 
 
 class KindFields(BaseModel):
@@ -41,10 +62,14 @@ class KindFields(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _blank_is_none(cls, value: Any, info: Any) -> Any:
-        # Forms and the command line hand over "" for an untouched optional choice or date.
-        if value == "" and cls.model_fields[info.field_name].default is None:
+    def _plain_values(cls, value: Any, info: Any) -> Any:
+        # Forms and the command line hand over "" (or spaces) for an untouched optional choice or
+        # date.
+        field = cls.model_fields[info.field_name]
+        if isinstance(value, str) and not value.strip() and field.default is None:
             return None
+        if value is not None and _holds_date(field.annotation):
+            return _date_input(value)
         return value
 
 
@@ -196,6 +221,11 @@ class Entry(BaseModel):
     fields: dict[str, Any] = Field(default_factory=dict)
     """Kind-specific fields, as validated by the kind's model."""
 
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day(cls, value: Any) -> Any:
+        return _date_input(value)
+
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
@@ -273,10 +303,7 @@ def field_choices(kind: str, name: str) -> tuple[str, ...] | None:
 
 def field_is_date(kind: str, name: str) -> bool:
     """Whether a kind's field holds a date."""
-    annotation = KIND_FIELDS[kind].model_fields[name].annotation
-    from typing import get_args
-
-    return annotation is dt.date or dt.date in get_args(annotation)
+    return _holds_date(KIND_FIELDS[kind].model_fields[name].annotation)
 
 
 def field_is_block(kind: str, name: str) -> bool:

@@ -64,6 +64,14 @@ def _date(year: int, month: int, day: int, text: str) -> dt.date:
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """The date ``text`` names, relative to ``today``; :class:`DateError` if it names none."""
     today = today or dt.date.today()
+    try:
+        return _parse(text, today)
+    except OverflowError:
+        # "-1d" on 0001-01-01 or "+1w" on 9999-12-31: beyond the calendar, so not a date.
+        raise DateError(text) from None
+
+
+def _parse(text: str, today: dt.date) -> dt.date:
     raw = text
     text = text.strip().lower()
     if not text:
