@@ -11,11 +11,12 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 # The number of migrations in growthlog.store.migrations; a test keeps the two equal.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -84,6 +85,43 @@ def _prepare_file(path: Path) -> None:
         os.close(fd)
 
 
+# SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the low byte is the primary code).
+_BUSY_CODES = (5, 6)
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY_CODES
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting out other processes doing the same.
+
+    Changing the journal mode does not go through the busy handler: when two processes open a
+    brand-new database at the same moment, one of them gets "database is locked" at once. So wait
+    here, as busy_timeout would.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def _close_quietly(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
+
+
 def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
@@ -99,25 +137,34 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
         except OSError as error:
             raise StoreError(f"cannot create the database {target}: {error.strerror}") from None
         name = str(target)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(name, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if name != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{name} is not a growthlog database ({error})") from None
-    db = Database(conn, name)
-    if version > SCHEMA_VERSION:
-        conn.close()
-        raise StoreError(
-            f"{name} was written by a newer growthlog (schema {version}; this version knows up to "
-            f"{SCHEMA_VERSION}). Upgrade growthlog to open it."
-        )
-    if version < SCHEMA_VERSION and migrate:
-        from growthlog.store.migrations import apply_migrations
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{name} was written by a newer growthlog (schema {version}; this version knows up to "
+                f"{SCHEMA_VERSION}). Upgrade growthlog to open it."
+            )
+        db = Database(conn, name)
+        if version < SCHEMA_VERSION and migrate:
+            from growthlog.store.migrations import apply_migrations
 
-        apply_migrations(db)
+            apply_migrations(db)
+    except StoreError:
+        _close_quietly(conn)
+        raise
+    except sqlite3.Error as error:
+        _close_quietly(conn)
+        if _is_busy(error):
+            raise StoreError(
+                f"{name} is busy: another program has held it locked for over {BUSY_TIMEOUT_MS / 1000:g} s; "
+                "try again"
+            ) from None
+        raise StoreError(f"{name} is not a growthlog database ({error})") from None
     return db

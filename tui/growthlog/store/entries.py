@@ -5,16 +5,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 from typing import Any
 
 from growthlog.models import Entry
 from growthlog.store.db import Database, StoreError
 from growthlog.store.rows import SELECT, add_row, insert_row, make_row
+from growthlog.textutil import normalize_tag
 
 
 @dataclasses.dataclass(frozen=True)
 class EntryFilter:
-    """What the journal shows: kinds, one tag, a date range (inclusive)."""
+    """What the journal shows: kinds, one tag, a date range (inclusive).
+
+    The tag may be given as typed (``#SEO``, ``＃留存``): it is normalised like stored tags.
+    """
 
     kinds: tuple[str, ...] = ()
     tag: str | None = None
@@ -30,7 +35,7 @@ class EntryFilter:
             params.extend(self.kinds)
         if self.tag:
             clauses.append("entries.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
-            params.append(self.tag)
+            params.append(normalize_tag(self.tag))
         if self.since:
             clauses.append("entries.day >= ?")
             params.append(self.since.isoformat())
@@ -119,9 +124,13 @@ def delete_entry(db: Database, entry_id: int) -> Entry:
 
 
 def restore_entry(db: Database, entry: Entry) -> Entry:
-    """Put a deleted entry back under its old id."""
-    with db.write() as conn:
-        insert_row(conn, entry_to_row(entry))
+    """Put a deleted entry back under its old id (ids are never reused, so it is free unless the
+    entry was put back already)."""
+    try:
+        with db.write() as conn:
+            insert_row(conn, entry_to_row(entry))
+    except sqlite3.IntegrityError:
+        raise StoreError(f"entry {entry.id} exists already: it cannot be restored twice") from None
     return entry
 
 

@@ -78,6 +78,55 @@ def create_entries(db) -> None:
     )
 
 
+@migrations(name="0002_entry_ids_never_reused")
+def entry_ids_never_reused(db) -> None:
+    """Rebuild ``entries`` with AUTOINCREMENT so that a deleted entry's id is never handed out again.
+
+    Without it SQLite reuses the highest id after that entry is deleted: undoing the delete then
+    failed on the id now taken, and drafts (``entry-<id>``) and links naming the deleted entry would
+    silently point at the next one. Ids, and with them the FTS index (keyed by id), are kept as they
+    are; the table's indexes and triggers go with the old table and are made again.
+    """
+    execute = db.conn.execute
+    columns = "id, day, kind, title, body, tags, author, created, updated, links, fields, fields_text, tags_text"
+    execute(
+        "CREATE TABLE entries_new ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, "
+        "body TEXT DEFAULT '', tags TEXT DEFAULT '[]', author TEXT DEFAULT '', created TEXT, updated TEXT, "
+        "links TEXT DEFAULT '[]', fields TEXT DEFAULT '{}', fields_text TEXT DEFAULT '', tags_text TEXT DEFAULT '')"
+    )
+    # Triggers are dropped with the old table, so this copy leaves the index and entry_tags alone.
+    execute(f"INSERT INTO entries_new ({columns}) SELECT {columns} FROM entries")
+    execute("DROP TABLE entries")
+    execute("ALTER TABLE entries_new RENAME TO entries")
+    execute('CREATE INDEX "idx_entries_day" ON "entries" ("day")')
+    execute('CREATE INDEX "idx_entries_kind_day" ON "entries" ("kind", "day")')
+    execute(
+        "CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN "
+        "INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) "
+        "VALUES (new.id, new.title, new.body, new.tags_text, new.fields_text); "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN "
+        "INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) "
+        "VALUES ('delete', old.id, old.title, old.body, old.tags_text, old.fields_text); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN "
+        "INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) "
+        "VALUES ('delete', old.id, old.title, old.body, old.tags_text, old.fields_text); "
+        "INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) "
+        "VALUES (new.id, new.title, new.body, new.tags_text, new.fields_text); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+
+
 def apply_migrations(db: Database) -> None:
     """Apply every pending migration, then record the schema version."""
     with db.lock:
