@@ -149,11 +149,12 @@ def test_migrate_false_opens_without_upgrading(tmp_path):
     assert user_version(path) == 0
 
 
-def make_version_1_database(path: Path) -> list[int]:
-    """A database as the first release left it (only migration 0001), with three entries."""
+def make_old_database(path: Path, version: int) -> list[int]:
+    """A database as an earlier release left it (its first ``version`` migrations), with three
+    entries written through that release's triggers, one of them deleted again."""
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrations.apply(sqlite_utils.Database(conn), stop_before=MIGRATION_NAMES[1])
-    conn.execute("PRAGMA user_version = 1")
+    migrations.migrations.apply(sqlite_utils.Database(conn), stop_before=MIGRATION_NAMES[version])
+    conn.execute(f"PRAGMA user_version = {version}")
     ids = [
         insert_row(conn, make_row(day=f"2026-11-{day}", kind="note", title=title, tags=tags, created="2026-11-20T09:00:00"))
         for day, title, tags in [(18, "第一条 留存", ["留存"]), (19, "第二条 转化", ["转化"]), (20, "第三条 留存率", ["留存"])]
@@ -163,16 +164,20 @@ def make_version_1_database(path: Path) -> list[int]:
     return ids
 
 
-def test_a_version_1_database_is_upgraded_keeping_its_entries(tmp_path, today):
-    path = tmp_path / "v1.db"
-    ids = make_version_1_database(path)
-    assert user_version(path) == 1
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_an_earlier_database_is_upgraded_keeping_its_entries(tmp_path, today, version):
+    path = tmp_path / "old.db"
+    ids = make_old_database(path, version)
+    assert user_version(path) == version
     store = Store.open(path)
     try:
         assert [e.title for e in store.list_entries()] == ["第三条 留存率", "第一条 留存"]
         assert store.search_ids("留存率") == [ids[2]]
         assert store.search_ids("第一条") == [ids[0]]
         assert store.search_ids("转化") == []
+        assert store.search_ids("留存") == [ids[2], ids[0]]
+        assert store.search_ids("存率") == [ids[2]]  # the end of a title: found by the index too
+        assert store.search_ids("存") == [ids[2], ids[0]]
         assert store.tag_counts() == [("留存", 2)]
         # after the upgrade, the newest id is not handed out again once deleted
         newest = store.delete_entry(ids[2])
@@ -184,6 +189,21 @@ def test_a_version_1_database_is_upgraded_keeping_its_entries(tmp_path, today):
     finally:
         store.close()
     assert user_version(path) == SCHEMA_VERSION
+
+
+def test_rebuilding_the_search_index_gives_what_the_triggers_wrote(store, today):
+    ids = [
+        store.add_entry(Entry(day=today, title=title, body=body, tags=tags)).id
+        for title, body, tags in [("提升留存", "", ["留"]), ("周报", "次日留存率", []), ("DAU", "ab", ["x"])]
+    ]
+    queries = ["留", "留存", "存", "留存率", "ab", "b", "dau", "x"]
+    before = {q: store.search_ids(q) for q in queries}
+    with store.db.write() as conn:
+        conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
+    assert {q: store.search_ids(q) for q in queries} == before
+    assert before["存"] == [ids[0], ids[1]]
+    assert before["b"] == [ids[2]]
 
 
 def test_a_database_from_a_newer_growthlog_is_refused_untouched(tmp_path):

@@ -127,6 +127,56 @@ def entry_ids_never_reused(db) -> None:
     )
 
 
+@migrations(name="0003_search_index_finds_short_terms")
+def search_index_finds_short_terms(db) -> None:
+    """Index every column with two trailing spaces, so that the trigram index can find terms of one
+    or two characters too.
+
+    A trigram index holds every three-character substring. A term of one or two characters is then
+    the start of some trigram wherever it occurs, except in the last two characters of a column
+    (提升留存, a tag 留存): the padding makes those the start of a trigram too ("存  "), so that
+    search can look short terms up among the index's trigrams (fts5vocab) instead of scanning every
+    row. Search terms never contain spaces, so the padding matches nothing by itself. The index
+    reads its content through a view that adds the same padding, so that 'rebuild' and
+    'integrity-check' agree with what the triggers write.
+    """
+    execute = db.conn.execute
+    for trigger in ("entries_ai", "entries_ad", "entries_au"):
+        execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    execute("DROP TABLE entries_fts")
+    execute(
+        "CREATE VIEW entries_fts_source AS SELECT id, title || '  ' AS title, body || '  ' AS body, "
+        "tags_text || '  ' AS tags_text, fields_text || '  ' AS fields_text FROM entries"
+    )
+    execute(
+        "CREATE VIRTUAL TABLE entries_fts USING fts5("
+        "title, body, tags_text, fields_text, content='entries_fts_source', content_rowid='id', tokenize='trigram')"
+    )
+    new_values = "new.id, new.title || '  ', new.body || '  ', new.tags_text || '  ', new.fields_text || '  '"
+    old_values = "old.id, old.title || '  ', old.body || '  ', old.tags_text || '  ', old.fields_text || '  '"
+    execute(
+        "CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN "
+        f"INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) VALUES ({new_values}); "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN "
+        f"INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) VALUES ('delete', {old_values}); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "END"
+    )
+    execute(
+        "CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN "
+        f"INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) VALUES ('delete', {old_values}); "
+        f"INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) VALUES ({new_values}); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+    execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+
+
 def apply_migrations(db: Database) -> None:
     """Apply every pending migration, then record the schema version."""
     with db.lock:
