@@ -48,23 +48,36 @@ def read_config_file(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        # UnicodeDecodeError: tomllib decodes the bytes itself, and says nothing of where.
         raise ConfigError(f"cannot read the config file {path}: {error}") from None
 
 
 def resolve_db_path(flag: str | None, file_values: dict[str, Any], environ: dict[str, str] | None = None) -> Path:
+    """The database path: the flag, then ``GROWTHLOG_DB``, then the config file's ``db``, then the
+    default in the user data folder."""
     environ = os.environ if environ is None else environ
-    chosen = flag or environ.get("GROWTHLOG_DB") or file_values.get("db")
+    chosen = flag or environ.get("GROWTHLOG_DB")
+    if not chosen:
+        chosen = file_values.get("db")
+        if chosen is not None and not isinstance(chosen, str):
+            raise ConfigError(f"{config_path(environ)}: db must be a file path in quotes, not {chosen!r}")
     return Path(chosen).expanduser() if chosen else default_db_path()
 
 
 def resolve_language(flag: str | None, file_values: dict[str, Any], environ: dict[str, str] | None = None) -> str:
     from growthlog.i18n import LANGUAGES, language_from_locale
 
-    chosen = flag or file_values.get("language")
+    if flag:
+        if flag not in LANGUAGES:
+            raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {flag!r}")
+        return flag
+    chosen = file_values.get("language")
     if chosen:
         if chosen not in LANGUAGES:
-            raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {chosen!r}")
+            raise ConfigError(
+                f"{config_path(environ)}: language must be one of {', '.join(LANGUAGES)}, not {chosen!r}"
+            )
         return chosen
     return language_from_locale(environ)
 
