@@ -251,3 +251,16 @@ def test_unterminated_escape_keeps_the_rest():
 def test_unicode_line_separator_splits_title_and_body():
     capture = parse_capture("标题\u2028正文")
     assert (capture.title, capture.body) == ("标题", "正文")
+
+
+def test_capture_and_dates_are_import_light():
+    # `growthlog add` uses them on every call and must not pay for pydantic or sqlite-utils.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, growthlog.services.capture, growthlog.services.dates, growthlog.textutil, growthlog.kinds\n"
+        "print(sorted(m for m in ('pydantic', 'sqlite_utils', 'textual', 'platformdirs') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
