@@ -35,7 +35,7 @@ from growthlog.settings import Settings
 from growthlog.store.api import Store
 
 
-class GrowthlogApp(App[int]):
+class GrowthlogApp(App[None]):
     """The growth log."""
 
     TITLE = "growthlog"
@@ -73,16 +73,18 @@ class GrowthlogApp(App[int]):
     @work(group="drafts")
     async def offer_drafts(self) -> None:
         drafts = await asyncio.to_thread(self.store.list_drafts)
-        if not drafts:
-            return
-        choice = await self.push_screen_wait(DraftsScreen(drafts))
+        if drafts:
+            self.push_screen(DraftsScreen(drafts), partial(self._draft_chosen, len(drafts)))
+
+    @work(group="drafts")
+    async def _draft_chosen(self, count: int, choice: tuple[str, Draft] | None) -> None:
         if choice is None:
             return
         what, draft = choice
         if what == "discard":
             await asyncio.to_thread(self.store.delete_draft, draft.key)
             self.notify(t("drafts.discarded"), markup=False)
-            if len(drafts) > 1:
+            if count > 1:
                 self.offer_drafts()
             return
         entry = await asyncio.to_thread(self.store.get_entry, draft.entry_id) if draft.entry_id else None
@@ -102,7 +104,7 @@ class GrowthlogApp(App[int]):
         try:
             self.save_open_drafts()
         finally:
-            self.exit(129)
+            self.exit(return_code=129)
 
     # Editor
     def open_editor(

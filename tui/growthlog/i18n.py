@@ -64,3 +64,8 @@ def t(key: str, /, **values: object) -> str:
 def kind_label(kind: str) -> str:
     """The translated label of an entry kind."""
     return t(f"kind.{kind}")
+
+
+def kind_short_label(kind: str) -> str:
+    """A short label of an entry kind, for narrow columns."""
+    return t(f"kind.{kind}.short")

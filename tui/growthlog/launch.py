@@ -47,13 +47,13 @@ def run_app(cli_context, *, demo: bool = False) -> None:
         from growthlog.app import make_app
 
         app = make_app(settings, store, today=today() if _date_pinned() else None, demo=demo)
-        code = app.run()
+        app.run()
     finally:
         store.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
-    if code:
-        raise click.exceptions.Exit(code)
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
 
 
 def _date_pinned() -> bool:

@@ -84,7 +84,8 @@ class EditorScreen(Screen[Entry | None]):
             data.update(initial)
         self.kind = data["kind"] if data.get("kind") in KINDS else "note"
         self._start = data
-        self._saved_snapshot = self._normalise(data) if draft is None else None
+        self._from_draft = draft is not None
+        self._saved_snapshot: dict[str, Any] | None = None
         self._last_draft: dict[str, Any] | None = None
         self._saving = False
 
@@ -100,7 +101,7 @@ class EditorScreen(Screen[Entry | None]):
                 yield Input(data.get("tags", ""), id="tags", placeholder=t("editor.tags_placeholder"))
             yield Input(data.get("title", ""), id="title", placeholder=t("editor.title_placeholder"))
             with Horizontal(id="editor-main"):
-                with VerticalScroll(id="fields-pane"):
+                with VerticalScroll(id="fields-pane", can_focus=False):
                     yield Label(t("editor.fields_heading"), id="fields-heading")
                     yield KindForm(self.kind, data.get("fields"), id="kind-form")
                 with Vertical(id="body-pane"):
@@ -110,6 +111,9 @@ class EditorScreen(Screen[Entry | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # What the form shows before any typing; a restored draft counts as unsaved from the start.
+        if not self._from_draft:
+            self._saved_snapshot = self._normalise(self.current_data())
         self._sync_fields_pane()
         self.set_interval(self.draft_interval, self.save_draft_now)
 

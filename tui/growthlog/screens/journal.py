@@ -132,16 +132,26 @@ class JournalScreen(Screen):
         if entry is not None:
             self.post_message(EditRequested(entry))
 
-    @work
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         entry = self.query_one(EntryList).highlighted
         if entry is None:
             return
-        sure = await self.app.push_screen_wait(
-            ConfirmScreen(t("journal.delete_question"), f"{entry.day} · {kind_label(entry.kind)} · {entry.title}", yes=t("journal.delete_yes"))
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.delete_entry(entry)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                t("journal.delete_question"),
+                f"{entry.day} · {kind_label(entry.kind)} · {entry.title}",
+                yes=t("journal.delete_yes"),
+            ),
+            answered,
         )
-        if not sure:
-            return
+
+    @work(group="write")
+    async def delete_entry(self, entry: Entry) -> None:
         self.last_deleted = await asyncio.to_thread(self.store.delete_entry, entry.id)
         self.notify(t("journal.deleted", title=entry.title), markup=False)
         self.reload(keep_cursor=True)

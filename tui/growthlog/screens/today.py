@@ -82,7 +82,7 @@ class TodayScreen(Screen):
         header.append(f"  {weekday_name(self.today)}", "bold")
         header.append("   ")
         if streak:
-            header.append(t("today.streak", days=streak), "bold green")
+            header.append(t("today.streak_one") if streak == 1 else t("today.streak", days=streak), "bold green")
         else:
             header.append(t("today.no_streak"), "dim")
         return header

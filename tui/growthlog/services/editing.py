@@ -14,7 +14,7 @@ from growthlog.i18n import t
 from growthlog.models import KIND_FIELDS, Entry, field_is_date
 from growthlog.services.capture import parse_capture
 from growthlog.services.dates import DateError, parse_date
-from growthlog.textutil import find_tags
+from growthlog.textutil import find_tags, strip_tags
 
 
 class EntryInputError(ValueError):
@@ -23,6 +23,55 @@ class EntryInputError(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+def drop_empty_sections(body: str) -> str:
+    """The body without Markdown headings that have nothing under them.
+
+    A new entry starts from its kind's template; the sections the user did not fill are noise in
+    the saved entry, so they go. Headings with content, and all other text, stay as typed.
+    """
+    lines = body.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _is_heading(line):
+            end = index + 1
+            while end < len(lines) and not _is_heading(lines[end]):
+                end += 1
+            section = lines[index:end]
+            if any(part.strip() for part in section[1:]) or _has_deeper_content(lines, index, end):
+                kept.extend(section)
+            index = end
+        else:
+            kept.append(line)
+            index += 1
+    return "\n".join(kept).strip("\n") + ("\n" if kept and any(k.strip() for k in kept) else "")
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.lstrip()
+    return stripped.startswith("#") and stripped.lstrip("#").startswith(" ")
+
+
+def _heading_level(line: str) -> int:
+    stripped = line.lstrip()
+    return len(stripped) - len(stripped.lstrip("#"))
+
+
+def _has_deeper_content(lines: list[str], start: int, end: int) -> bool:
+    """Whether a heading's sub-headings (deeper levels, right after it) hold content."""
+    level = _heading_level(lines[start])
+    index = end
+    while index < len(lines):
+        if _is_heading(lines[index]):
+            if _heading_level(lines[index]) <= level:
+                return False
+        elif lines[index].strip():
+            return True
+        index += 1
+    return False
 
 
 def split_tags(text: str) -> list[str]:
@@ -46,7 +95,7 @@ def build_entry(
 ) -> Entry:
     """A validated entry from an editor's raw values; :class:`EntryInputError` says what is wrong.
 
-    ``#tags`` written in the title are taken as tags too, as in quick capture.
+    ``#tags`` written in the title are moved to the tags, as in quick capture.
     """
     try:
         day = parse_date(day_text, today) if day_text.strip() else today
@@ -59,11 +108,14 @@ def build_entry(
                 values[name] = parse_date(value, today).isoformat()
             except DateError as error:
                 raise EntryInputError(f"{t('field.' + name)}: {error}", name) from None
-    tags = split_tags(tags_text) + find_tags(title)
+    title_tags = find_tags(title)
+    if title_tags:
+        title = strip_tags(title)
+    tags = split_tags(tags_text) + title_tags
     data: dict[str, Any] = {
         "kind": kind,
         "title": title,
-        "body": body,
+        "body": drop_empty_sections(body),
         "tags": tags,
         "day": day,
         "fields": values,

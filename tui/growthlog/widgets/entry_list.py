@@ -22,13 +22,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from growthlog.i18n import kind_label
+from growthlog.i18n import kind_short_label
 from growthlog.models import Entry
 
 PAGE_SIZE = 100
 # Pages kept in memory; beyond this the ones furthest from the cursor are dropped.
 MAX_PAGES = 12
-KIND_WIDTH = 10
+KIND_WIDTH = 9
 TAGS_WIDTH = 22
 DAY_WIDTH = 10
 
@@ -194,7 +194,7 @@ class EntryList(ScrollView, can_focus=True):
             row.append(entry.day.isoformat(), day_style)
             row.append("  ")
             used += DAY_WIDTH + 2
-        kind = Text(kind_label(entry.kind), style=kind_style)
+        kind = Text(kind_short_label(entry.kind), style=kind_style)
         kind.truncate(KIND_WIDTH, overflow="ellipsis", pad=True)
         row.append_text(kind)
         row.append(" ")

@@ -71,11 +71,23 @@ class EntryView(VerticalScroll):
         yield Static(id="entry-fields", markup=False)
         yield Markdown(id="entry-body")
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[int | None, object] | None = None
+
     def on_mount(self) -> None:
         self.show(None)
 
     def show(self, entry: Entry | None) -> None:
-        """Show ``entry`` (None: a hint that nothing is selected)."""
+        """Show ``entry`` (None: a hint that nothing is selected).
+
+        Showing the entry already shown does nothing: the Markdown body is rebuilt as widgets, which
+        is the costliest thing on screen, and lists re-announce their cursor after every reload.
+        """
+        key = (entry.id, entry.updated) if entry is not None else (None, None)
+        if key == self._shown:
+            return
+        self._shown = key
         title = self.query_one("#entry-title", Static)
         facts = self.query_one("#entry-facts", Static)
         fields = self.query_one("#entry-fields", Static)
