@@ -1,0 +1,115 @@
+"""The real program in a pseudo-terminal: start, keys, signals, as over SSH."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from growthlog.store.api import Store
+
+pytestmark = pytest.mark.slow
+
+
+class Terminal:
+    """``growthlog`` running on a pty of 120×35; what it prints is collected as text."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 35, 120, 0, 0))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "growthlog", *args],
+            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+        )
+        os.close(slave)
+        self.output = b""
+
+    def read_until(self, needle: str, timeout: float = 20.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if needle.encode() in self.output:
+                return True
+            ready, _, _ = select.select([self.master], [], [], 0.1)
+            if ready:
+                try:
+                    self.output += os.read(self.master, 65536)
+                except OSError:
+                    return needle.encode() in self.output
+        return False
+
+    def drain(self, seconds: float) -> None:
+        self.read_until("\x00never\x00", timeout=seconds)
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode())
+
+    def wait(self, timeout: float = 20.0) -> int:
+        try:
+            return self.process.wait(timeout=timeout)
+        finally:
+            os.close(self.master)
+
+
+@pytest.fixture
+def env(tmp_path) -> dict[str, str]:
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "en_US.UTF-8",
+        "GROWTHLOG_CONFIG": str(tmp_path / "none.toml"),
+        "GROWTHLOG_DB": str(tmp_path / "mine.db"),
+    }
+
+
+def test_demo_opens_sample_data_and_never_touches_the_users_database(env, tmp_path):
+    terminal = Terminal(["--demo"], env)
+    assert terminal.read_until("Logging streak"), terminal.output[-2000:]
+    terminal.drain(1.0)
+    terminal.type("\x11")  # ctrl+q
+    assert terminal.wait() == 0
+    assert not (tmp_path / "mine.db").exists()
+
+
+def test_interface_in_chinese(env):
+    terminal = Terminal(["--lang", "zh"], env)
+    assert terminal.read_until("今天的记录"), terminal.output[-2000:]
+    terminal.type("\x11")
+    assert terminal.wait() == 0
+
+
+def test_hang_up_keeps_what_the_editor_holds(env, tmp_path):
+    # Automatic draft saves are far apart here: only the hang-up handler can keep the text.
+    Path(env["GROWTHLOG_CONFIG"]).write_text("draft_interval = 60\n", encoding="utf-8")
+    terminal = Terminal([], env)
+    assert terminal.read_until("Today's entries")
+    terminal.drain(0.5)
+    terminal.type("\x1b")  # leave the capture line
+    terminal.drain(0.3)
+    terminal.type("p")
+    assert terminal.read_until("New entry")
+    terminal.drain(0.3)
+    terminal.type("断线前没保存的反思")
+    terminal.drain(0.5)
+    os.killpg(terminal.process.pid, signal.SIGHUP)
+    terminal.wait()
+    store = Store.open(tmp_path / "mine.db")
+    try:
+        assert [d.data["title"] for d in store.list_drafts()] == ["断线前没保存的反思"]
+    finally:
+        store.close()
+
+    # The next start offers it back.
+    again = Terminal([], env)
+    assert again.read_until("unsaved draft"), again.output[-2000:]
+    again.type("\x11")
+    again.wait()

@@ -1,0 +1,50 @@
+"""The import rules of docs/architecture, checked: models, store and services never import textual,
+and the command-line paths that do not open the app never load it."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "tui" / "growthlog"
+NO_UI = ["models.py", "kinds.py", "textutil.py", "i18n.py", "config.py", "settings.py", "store", "services", "locales"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def files(entry: str) -> list[Path]:
+    target = PACKAGE / entry
+    return sorted(target.rglob("*.py")) if target.is_dir() else [target]
+
+
+@pytest.mark.parametrize("path", [p for entry in NO_UI for p in files(entry)], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_lower_layers_never_import_the_ui(path):
+    forbidden = {"textual", "rich", "growthlog.app", "growthlog.screens", "growthlog.widgets", "growthlog.keys", "growthlog.launch", "growthlog.cli"}
+    bad = {name for name in imported_modules(path) if any(name == f or name.startswith(f + ".") for f in forbidden)}
+    assert bad == set()
+
+
+def test_widgets_never_reach_storage():
+    for path in files("widgets"):
+        assert not any(name.startswith("growthlog.store") for name in imported_modules(path)), path
+
+
+def test_importing_the_package_has_no_side_effects(tmp_path):
+    code = "import growthlog, growthlog.config, growthlog.cli, growthlog.app; print('ok')"
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"), "PATH": ""}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "ok", result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
