@@ -213,6 +213,400 @@ def describe_validation_error(error, kind: str) -> str:
     return f"{name}: {message}" if name else message
 
 
+# Reading the log: list, search, show. Output for people by default, JSON with --json.
+
+_EXPORT_FORMATS = ("md", "json", "csv")
+
+
+def filter_options(func):
+    """--kind, --tag, --since and --until, shared by list, search and export."""
+    options = [
+        click.option("--kind", "-k", "kind_texts", multiple=True, metavar="KIND", help="Only this kind (repeatable; id or Chinese label)."),
+        click.option("--tag", "-t", "tag_text", metavar="TAG", help="Only entries with this tag."),
+        click.option("--since", "since_text", metavar="DATE", help="From this day on (inclusive)."),
+        click.option("--until", "until_text", metavar="DATE", help="Up to this day (inclusive)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_filter(kind_texts: tuple[str, ...], tag_text: str | None, since_text: str | None, until_text: str | None):
+    """An EntryFilter from the shared options; dates go through :func:`parse_day`."""
+    from growthlog.store.entries import EntryFilter
+    from growthlog.textutil import normalize_tag
+
+    kinds = tuple(dict.fromkeys(resolve_kind_option(text) for text in kind_texts))
+    since = parse_day(since_text) if since_text is not None else None
+    until = parse_day(until_text) if until_text is not None else None
+    if since and until and since > until:
+        raise UserError(t("cli.bad_range", since=since.isoformat(), until=until.isoformat()))
+    tag = normalize_tag(tag_text) if tag_text is not None else None
+    return EntryFilter(kinds=kinds, tag=tag or None, since=since, until=until)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: East Asian wide and full-width characters take two,
+    combining marks none."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns, with … when something was cut."""
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        char_width = display_width(char)
+        if used + char_width > width - 1:
+            break
+        kept.append(char)
+        used += char_width
+    return "".join(kept) + "…"
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def format_table(entries: list) -> list[str]:
+    """Lines of an id / day / kind / title / tags table whose columns line up with Chinese text.
+    On a terminal, long titles and tag lists are cut to fit its width; piped output is never cut."""
+    from growthlog.i18n import kind_label
+
+    headers = [t("cli.col.id"), t("cli.col.day"), t("cli.col.kind"), t("cli.col.title"), t("cli.col.tags")]
+    rows = [
+        [str(entry.id), entry.day.isoformat(), kind_label(entry.kind), entry.title, " ".join(f"#{tag}" for tag in entry.tags)]
+        for entry in entries
+    ]
+    widths = [max(display_width(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    if stdout_is_terminal():
+        import shutil
+
+        room = shutil.get_terminal_size().columns - sum(widths[:3]) - 2 * 4
+        tags_width = min(widths[4], max(10, room // 3))
+        widths[3] = min(widths[3], max(10, room - tags_width))
+        widths[4] = tags_width
+    lines = []
+    for row in [headers, *rows]:
+        cells = [pad(row[0], widths[0], right=True)]
+        cells += [pad(fit(cell, width), width) for cell, width in zip(row[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def echo_json(value: Any) -> None:
+    import json
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def echo_entries(entries: list, as_json: bool) -> None:
+    if as_json:
+        from growthlog.services.exchange import entry_to_dict
+
+        echo_json([entry_to_dict(entry) for entry in entries])
+    else:
+        for line in format_table(entries):
+            click.echo(line)
+
+
+@cli.command("list")
+@filter_options
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.pass_obj
+def list_command(obj: CliContext, kind_texts, tag_text, since_text, until_text, limit: int, as_json: bool) -> None:
+    """List entries, newest day first."""
+    where = build_filter(kind_texts, tag_text, since_text, until_text)
+    store = obj.store()
+    entries = store.list_entries(where, limit=limit)
+    if not entries and not as_json:
+        click.echo(t("cli.list.none"), err=True)
+        return
+    echo_entries(entries, as_json)
+    if len(entries) == limit and not as_json:
+        total = store.count_entries(where)
+        if total > limit:
+            click.echo(t("cli.list.more", shown=limit, total=total), err=True)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@filter_options
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_obj
+def search(obj: CliContext, query: tuple[str, ...], kind_texts, tag_text, since_text, until_text, limit: int, as_json: bool) -> None:
+    """Search entries, best matches first.
+
+    Titles, bodies, tags and field values are searched, Chinese or not. Every word of QUERY must match; words are matched literally, also within Chinese text.
+    """
+    text = " ".join(query).strip()
+    if not text:
+        raise UserError(t("cli.search.empty"))
+    where = build_filter(kind_texts, tag_text, since_text, until_text)
+    entries = obj.store().search(text, where, limit)
+    if not entries and not as_json:
+        click.echo(t("cli.search.none", query=text), err=True)
+        return
+    echo_entries(entries, as_json)
+
+
+def parse_entry_id(text: str) -> int:
+    """An entry id as typed: 12 or #12."""
+    cleaned = text.strip().lstrip("#")
+    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
+        raise click.BadParameter(t("cli.bad_id", text=text), param_hint="ID")
+    return int(cleaned)
+
+
+@cli.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
+@click.pass_obj
+def show(obj: CliContext, entry_id: str, as_json: bool) -> None:
+    """Show one entry whole.
+
+    Its details, every field of its kind (named in the interface language) and its body.
+    """
+    number = parse_entry_id(entry_id)
+    entry = obj.store().get_entry(number)
+    if entry is None:
+        raise UserError(t("cli.show.not_found", id=number))
+    if as_json:
+        from growthlog.services.exchange import entry_to_dict
+
+        echo_json(entry_to_dict(entry))
+        return
+    for line in format_entry(entry):
+        click.echo(line)
+
+
+def format_entry(entry) -> list[str]:
+    """The lines of ``show``: heading, details, kind fields (all of them, translated names), body."""
+    from growthlog.i18n import kind_label
+    from growthlog.services.exchange import field_rows
+
+    empty = t("cli.show.empty")
+    details = [
+        (t("cli.show.day"), entry.day.isoformat()),
+        (t("cli.show.tags"), " ".join(f"#{tag}" for tag in entry.tags)),
+        (t("cli.show.author"), entry.author),
+        (t("cli.show.created"), entry.created.isoformat(sep=" ")),
+        (t("cli.show.updated"), entry.updated.isoformat(sep=" ")),
+        (t("cli.show.links"), " ".join(f"{link.type}:{link.ref}" for link in entry.links)),
+    ]
+    fields = [(label, text) for _name, label, text in field_rows(entry)]
+    width = max(display_width(label) for label, _ in details + fields)
+    lines = [f"#{entry.id}  {kind_label(entry.kind)} · {entry.title}", ""]
+
+    def add(label: str, text: str) -> None:
+        value_lines = text.strip().splitlines() or [empty]
+        lines.append(f"{pad(label, width)}  {value_lines[0]}".rstrip())
+        lines.extend((" " * (width + 2) + more).rstrip() for more in value_lines[1:])
+
+    for label, text in details:
+        add(label, text)
+    if fields:
+        lines.append("")
+        for label, text in fields:
+            add(label, text)
+    if entry.body.strip():
+        lines.append("")
+        lines.extend(entry.body.strip("\n").splitlines())
+    return lines
+
+
+# Moving entries in and out: export, import, backup.
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(_EXPORT_FORMATS), help="md (default), json (lossless, re-importable) or csv; guessed from --output's extension when not given.")
+@filter_options
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output (CSV files get a UTF-8 BOM for spreadsheets).")
+@click.pass_obj
+def export(obj: CliContext, fmt: str | None, kind_texts, tag_text, since_text, until_text, output: Path | None) -> None:
+    """Export entries as Markdown, JSON or CSV.
+
+    Oldest first. Markdown has one section per day; JSON is growthlog's own lossless format,
+    which `growthlog import` reads back; CSV has one column per field.
+    """
+    where = build_filter(kind_texts, tag_text, since_text, until_text)
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = {"json": "json", "csv": "csv"}.get(suffix, "md")
+    from growthlog.services import exchange
+
+    store = obj.store()
+    write = exchange.EXPORTERS[fmt]
+    if output is None:
+        write(exchange.iter_entries(store, where), sys.stdout)
+        return
+    target = output.expanduser()
+    # Written next to the target, then renamed over it: a failed export leaves no half file.
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
+            count = write(exchange.iter_entries(store, where), handle)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UserError(t("cli.export.cannot_write", path=target, reason=error.strerror or error)) from None
+    click.echo(t("cli.export.done", count=count, path=target), err=True)
+
+
+class _Progress:
+    """A progress bar on stderr for long runs (more than ``threshold`` steps); silent otherwise."""
+
+    threshold = 1000
+
+    def __init__(self, length: int, label: str) -> None:
+        self.bar = None
+        # Only on a terminal: piped or logged stderr gets nothing but the one-line outcome.
+        if length > self.threshold and stderr_is_terminal():
+            self.bar = click.progressbar(length=length, label=label, file=sys.stderr)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc_info)
+
+    def __call__(self, done: int) -> None:
+        bar = self.bar
+        if bar is not None and (done % 200 == 0 or done == bar.length):
+            bar.update(done - bar.pos)
+
+    @property
+    def callback(self):
+        return self if self.bar is not None else None
+
+
+@cli.command("import")
+@click.argument("file", metavar="FILE.json")
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported; write nothing.")
+@click.pass_obj
+def import_command(obj: CliContext, file: str, dry_run: bool) -> None:
+    """Import a growthlog or jrnl JSON export.
+
+    Reads growthlog's own JSON export or jrnl's (jrnl --format json); the format is recognised
+    by itself. Everything is checked first and written in one
+    transaction: a file with a bad entry imports nothing, and the message names that entry. Ids are
+    kept when free; otherwise entries get new ones and links between them follow.
+    """
+    import sqlite3
+
+    from growthlog.config import default_author
+    from growthlog.services import exchange
+    from growthlog.store.db import StoreError
+
+    path = Path(file).expanduser()
+    try:
+        data = exchange.read_json_file(path)
+        fmt = exchange.detect_format(data)
+        total = len(data["entries"])
+        if total == 0:
+            click.echo(t("cli.import.nothing", path=path))
+            return
+        store = obj.store()
+        author = obj.file_values.get("author") or default_author()
+        with _Progress(total, t("cli.progress.checking")) as progress:
+            plan = exchange.plan_import(data, store, author=author, progress=progress.callback)
+    except exchange.ExchangeError as error:
+        raise UserError(str(error)) from None
+    if dry_run:
+        click.echo(t("cli.import.dry_run", count=len(plan.entries), path=path, format=fmt))
+    else:
+        try:
+            with _Progress(total, t("cli.progress.importing")) as progress:
+                exchange.apply_import(plan, store, progress=progress.callback)
+        except (sqlite3.Error, StoreError, OverflowError) as error:
+            raise UserError(t("cli.import.failed", reason=error)) from None
+        click.echo(t("cli.import.done", count=len(plan.entries), path=path, format=fmt))
+    if plan.new_ids:
+        click.echo(t("cli.import.renumbered_dry" if dry_run else "cli.import.renumbered", count=plan.new_ids))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def backup(obj: CliContext, path: Path | None) -> None:
+    """Copy the database safely, even while it is in use.
+
+    Uses SQLite's backup API, so the copy is consistent while the app is open.
+    Default: growthlog-backup-<date>-<time>.db next to the database; PATH may be a file name or a
+    folder. An existing file is never overwritten. Prints where the copy went.
+    """
+    import sqlite3
+
+    source = obj.db_path.expanduser()
+    if not source.is_file():
+        raise UserError(t("cli.backup.no_database", path=source))
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = source.parent
+    if path is not None:
+        path = path.expanduser()
+        folder = path if path.is_dir() else None
+    if folder is not None:
+        # A default name: a second backup within the same second gets -2, -3…
+        names = (f"{source.stem}-backup-{stamp}{'' if n == 1 else f'-{n}'}{source.suffix or '.db'}" for n in range(1, 100))
+        candidates = [folder / name for name in names]
+    else:
+        candidates = [path]
+    database = obj.database()
+    for target in candidates:
+        target = target.absolute()
+        if target.resolve() == source.resolve():
+            raise UserError(t("cli.backup.same_file", path=target))
+        try:
+            # Created here, private (0600) and exclusively: an existing file is never overwritten.
+            handle = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            if target == candidates[-1].absolute():
+                raise UserError(t("cli.backup.exists", path=target)) from None
+        except OSError as error:
+            raise UserError(t("cli.backup.failed", path=target, reason=error.strerror or error)) from None
+    os.close(handle)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            with database.lock:
+                database.conn.backup(copy)
+        finally:
+            copy.close()
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise UserError(t("cli.backup.failed", path=target, reason=error)) from None
+    click.echo(t("cli.backup.done", path=target))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: one clear line for every error, never a traceback."""
     try:
