@@ -12,7 +12,7 @@ import datetime as dt
 import signal
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -21,18 +21,18 @@ from textual.screen import Screen
 from growthlog.i18n import kind_label, t
 from growthlog.keys import KEYS, bindings
 from growthlog.messages import EditRequested, ExpandRequested
-from growthlog.models import Draft, Entry
-from growthlog.screens.capture import CaptureScreen
-from growthlog.screens.drafts import DraftsScreen
-from growthlog.screens.editor import EditorScreen
-from growthlog.screens.help import HelpScreen
-from growthlog.screens.journal import JournalScreen
-from growthlog.screens.kind_picker import KindPickerScreen
 from growthlog.screens.today import TodayScreen
 from growthlog.services.capture import parse_capture
 from growthlog.services.editing import EntryInputError, entry_from_capture
-from growthlog.settings import Settings
-from growthlog.store.api import Store
+
+if TYPE_CHECKING:
+    from growthlog.models import Draft, Entry
+    from growthlog.screens.editor import EditorScreen
+    from growthlog.settings import Settings
+    from growthlog.store.api import Store
+
+# Screens other than Today are imported when first opened (inside the methods below): their
+# widgets (TextArea, Select, DataTable) cost ~100 ms of imports that the first frame does not need.
 
 
 class GrowthlogApp(App[None]):
@@ -50,10 +50,19 @@ class GrowthlogApp(App[None]):
         self._fixed_today = today
         self.open_editors: list[EditorScreen] = []
         self.add_mode("today", lambda: TodayScreen(store=self.store, today=self.today, author=self.settings.author))
-        self.add_mode("journal", lambda: JournalScreen(store=self.store, today=self.today))
+        self.add_mode("journal", self._journal_screen)
         if settings.keymap:
             self.set_keymap(settings.keymap)
         self.theme = settings.theme
+
+    def _warm_up(self) -> None:
+        import growthlog.screens.editor  # noqa: F401
+        import growthlog.screens.journal  # noqa: F401
+
+    def _journal_screen(self):
+        from growthlog.screens.journal import JournalScreen
+
+        return JournalScreen(store=self.store, today=self.today)
 
     @property
     def today(self) -> dt.date:
@@ -65,6 +74,9 @@ class GrowthlogApp(App[None]):
             self.sub_title = t("app.demo")
         self.switch_mode("today")
         self.offer_drafts()
+        # Once the first frame is up, load the other screens' modules so that the first switch to
+        # them does not pay for their imports.
+        self.set_timer(1.5, self._warm_up)
         if not self.is_headless:
             # A dropped SSH connection sends SIGHUP: keep what the open editors hold first.
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
@@ -74,6 +86,8 @@ class GrowthlogApp(App[None]):
     async def offer_drafts(self) -> None:
         drafts = await asyncio.to_thread(self.store.list_drafts)
         if drafts:
+            from growthlog.screens.drafts import DraftsScreen
+
             self.push_screen(DraftsScreen(drafts), partial(self._draft_chosen, len(drafts)))
 
     @work(group="drafts")
@@ -115,6 +129,8 @@ class GrowthlogApp(App[None]):
         draft: Draft | None = None,
         initial: dict[str, Any] | None = None,
     ) -> None:
+        from growthlog.screens.editor import EditorScreen
+
         editor = EditorScreen(
             store=self.store,
             today=self.today,
@@ -152,6 +168,7 @@ class GrowthlogApp(App[None]):
         if kind is not None:
             self.open_editor(kind=kind)
             return
+        from growthlog.screens.kind_picker import KindPickerScreen
 
         def chosen(picked: str | None) -> None:
             if picked:
@@ -164,6 +181,8 @@ class GrowthlogApp(App[None]):
         if isinstance(screen, TodayScreen):
             screen.focus_capture()
             return
+        from growthlog.screens.capture import CaptureScreen
+
         self.push_screen(CaptureScreen(), self._captured_elsewhere)
 
     @work(group="capture")
@@ -177,17 +196,20 @@ class GrowthlogApp(App[None]):
             return
         saved = await asyncio.to_thread(self.store.add_entry, entry)
         self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
-        if isinstance(self.screen, (TodayScreen, JournalScreen)):
-            self.screen.on_screen_resume()
+        resume = getattr(self.screen, "on_screen_resume", None)
+        if resume is not None:
+            resume()
 
     async def action_search(self) -> None:
         if self.current_mode != "journal":
             await self.switch_mode("journal")
-        screen = self.screen
-        if isinstance(screen, JournalScreen):
-            screen.focus_search()
+        focus_search = getattr(self.screen, "focus_search", None)
+        if focus_search is not None:
+            focus_search()
 
     def action_help(self) -> None:
+        from growthlog.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.settings.keymap))
 
     # Command palette: every action, with the same words as the help screen.

@@ -35,6 +35,8 @@ class KeySpec:
         return t(f"key.{self.id}.help")
 
 
+# The footer shows only the keys a newcomer needs first (``show``): Textual rebuilds a widget per
+# shown key on every screen switch. Every key is in the help screen (?) and the command palette.
 KEYS: tuple[KeySpec, ...] = (
     KeySpec("mode.today", "1", "app.switch_mode('today')", "app", show=False),
     KeySpec("mode.journal", "2", "app.switch_mode('journal')", "app", show=False),
@@ -46,11 +48,11 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("search", "slash", "app.search", "app", key_display="/"),
     KeySpec("help", "question_mark", "app.help", "app", key_display="?"),
     KeySpec("palette", "ctrl+p", "app.command_palette", "app", show=False),
-    KeySpec("quit", "ctrl+q", "app.quit", "app", priority=True),
+    KeySpec("quit", "ctrl+q", "app.quit", "app", show=False, priority=True),
     KeySpec("journal.edit", "e,enter", "edit", "journal"),
     KeySpec("journal.delete", "d,delete", "delete", "journal"),
-    KeySpec("journal.undo", "u", "undo", "journal"),
-    KeySpec("journal.filters", "f", "focus_filters", "journal"),
+    KeySpec("journal.undo", "u", "undo", "journal", show=False),
+    KeySpec("journal.filters", "f", "focus_filters", "journal", show=False),
     KeySpec("journal.clear", "escape", "clear", "journal", show=False),
     KeySpec("today.edit", "e", "edit", "today", show=False),
     KeySpec("today.leave", "escape", "leave_input", "today", show=False),

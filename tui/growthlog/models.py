@@ -58,7 +58,7 @@ def _holds_date(annotation: Any) -> bool:
 class KindFields(BaseModel):
     """Base of the kind-specific field models: no unknown names, blanks are blanks."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -186,7 +186,7 @@ assert tuple(KIND_FIELDS) == k.KINDS
 class Link(BaseModel):
     """A reference from an entry to another entry, a goal or a metric."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     type: Literal["entry", "goal", "metric"]
     ref: str
@@ -199,7 +199,9 @@ def _now() -> dt.datetime:
 class Entry(BaseModel):
     """One log entry of any kind."""
 
-    model_config = ConfigDict(validate_assignment=False)
+    # Schemas are built on first use, not at import: that keeps the app's first frame and the
+    # command line from paying ~100 ms for models they may never validate.
+    model_config = ConfigDict(validate_assignment=False, defer_build=True)
 
     id: int | None = None
     """Row id; None until stored."""
@@ -273,6 +275,8 @@ class Entry(BaseModel):
 
 class Draft(BaseModel):
     """An editor's unsaved content, kept so that nothing typed is lost."""
+
+    model_config = ConfigDict(defer_build=True)
 
     key: str
     """Which editor: ``new`` or ``entry-<id>``."""

@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     'help.where': 'Where',
     'help.keys': 'Keys',
     'help.action': 'What it does',
+    'help.id': 'Id (for [keymap])',
     'help.capture_hint': 'In the capture line, #tag adds a tag (also right after Chinese: 留存率下降#留存), and a leading kind: sets the kind (problem: …, 问题：…). Keys can be remapped in the [keymap] table of the config file.',
     'drafts.title': '{count} unsaved draft(s) from an earlier session',
     'drafts.untitled': '(no title)',

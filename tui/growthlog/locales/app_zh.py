@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     'help.where': '位置',
     'help.keys': '按键',
     'help.action': '作用',
+    'help.id': '标识（用于 [keymap]）',
     'help.capture_hint': '在速记行里，#标签 会成为标签（紧跟中文也可以：留存率下降#留存），开头写 类型： 可以设定类型（问题：…、problem: …）。按键可在配置文件的 [keymap] 表中重新映射。',
     'drafts.title': '上次有 {count} 份未保存的草稿',
     'drafts.untitled': '（无标题）',

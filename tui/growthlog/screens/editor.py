@@ -21,7 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
@@ -29,6 +29,7 @@ from growthlog.kinds import KINDS
 from growthlog.models import Draft, Entry
 from growthlog.services.editing import EntryInputError, build_entry
 from growthlog.store.api import Store
+from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.kind_form import KindForm
 
 
@@ -108,7 +109,7 @@ class EditorScreen(Screen[Entry | None]):
                     yield Label(t("editor.body_heading"), id="body-heading")
                     yield TextArea(data.get("body", ""), id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
             yield Static("", id="editor-status", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         # What the form shows before any typing; a restored draft counts as unsaved from the start.

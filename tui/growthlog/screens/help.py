@@ -32,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static(t("help.title"), id="help-title")
             table: DataTable = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns(t("help.where"), t("help.keys"), t("help.action"))
+            table.add_columns(t("help.where"), t("help.keys"), t("help.action"), t("help.id"))
             for scope in SCOPES:
                 for spec in KEYS:
                     if spec.scope == scope:
@@ -40,6 +40,7 @@ class HelpScreen(ModalScreen[None]):
                             Text(t(f"scope.{scope}")),
                             Text(key_label(effective_keys(spec, self.keymap)), style="bold"),
                             Text(spec.help),
+                            Text(spec.id, style="dim"),
                         )
             yield table
             yield Static(t("help.capture_hint"), id="help-hint", markup=False)

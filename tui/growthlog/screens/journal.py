@@ -17,17 +17,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
+from growthlog.screens.browsing import EntryBrowsing
 from growthlog.kinds import KINDS
-from growthlog.messages import EditRequested
 from growthlog.models import Entry
 from growthlog.screens.confirm import ConfirmScreen
 from growthlog.services.dates import DateError, parse_date
 from growthlog.store.api import Store
 from growthlog.store.entries import EntryFilter
+from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
 from growthlog.widgets.entry_view import EntryView
 from growthlog.widgets.mode_bar import ModeBar
@@ -37,7 +38,7 @@ SEARCH_DELAY = 0.15
 ALL = "*"
 
 
-class JournalScreen(Screen):
+class JournalScreen(EntryBrowsing, Screen):
     CSS_PATH = "journal.tcss"
     BINDINGS = bindings("journal")
     AUTO_FOCUS = "#journal-list"
@@ -51,6 +52,7 @@ class JournalScreen(Screen):
         self.search_ids: list[int] | None = None
         self.last_deleted: Entry | None = None
         self._search_timer: Timer | None = None
+        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("journal")
@@ -65,11 +67,13 @@ class JournalScreen(Screen):
             with Horizontal(id="journal-main"):
                 yield EntryList(id="journal-list", empty_text=t("journal.empty"))
                 yield EntryView(id="journal-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
-        self.reload(keep_cursor=True)
-        self.load_tags()
+        # Reload only when something was written since the last load (here or elsewhere).
+        if self.store.change_token() != self._loaded_token:
+            self.reload(keep_cursor=True)
+            self.load_tags()
 
     # Loading
     @work(group="tags", exclusive=True)
@@ -86,6 +90,7 @@ class JournalScreen(Screen):
     @work(group="load", exclusive=True)
     async def reload(self, keep_cursor: bool = False) -> None:
         """Count (or search) with the current filter and start the list over."""
+        self._loaded_token = self.store.change_token()
         entry_list = self.query_one(EntryList)
         if self.query_text.strip():
             ids = await asyncio.to_thread(self.store.search_ids, self.query_text, self.filter, SEARCH_LIMIT)
@@ -119,19 +124,6 @@ class JournalScreen(Screen):
             entry_list.set_page(offset, page, generation)
 
     # Detail and editing
-    @on(EntryList.Highlighted)
-    def highlighted(self, event: EntryList.Highlighted) -> None:
-        self.query_one(EntryView).show(event.entry)
-
-    @on(EntryList.Selected)
-    def selected(self, event: EntryList.Selected) -> None:
-        self.post_message(EditRequested(event.entry))
-
-    def action_edit(self) -> None:
-        entry = self.query_one(EntryList).highlighted
-        if entry is not None:
-            self.post_message(EditRequested(entry))
-
     def action_delete(self) -> None:
         entry = self.query_one(EntryList).highlighted
         if entry is None:

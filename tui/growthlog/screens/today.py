@@ -10,14 +10,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
-from growthlog.messages import EditRequested, ExpandRequested
+from growthlog.screens.browsing import EntryBrowsing
+from growthlog.messages import ExpandRequested
 from growthlog.models import Entry
 from growthlog.services.editing import EntryInputError, entry_from_capture
 from growthlog.store.api import Store
+from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.capture_line import CaptureLine
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
 from growthlog.widgets.entry_view import EntryView
@@ -28,7 +30,7 @@ def weekday_name(day: dt.date) -> str:
     return t(f"weekday.{day.weekday()}")
 
 
-class TodayScreen(Screen):
+class TodayScreen(EntryBrowsing, Screen):
     """What today holds, and the fastest way to add to it."""
 
     CSS_PATH = "today.tcss"
@@ -41,6 +43,7 @@ class TodayScreen(Screen):
         self.today = today
         self.author = author
         self.entries: list[Entry] = []
+        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
@@ -51,10 +54,13 @@ class TodayScreen(Screen):
             with Horizontal(id="today-main"):
                 yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
                 yield EntryView(id="today-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Coming back to this screen (from the editor, a modal, another mode): reload only when
+        # something was written since the last load.
+        if self.store.change_token() != self._loaded_token:
+            self.reload()
 
     def focus_capture(self) -> None:
         self.query_one(CaptureLine).focus()
@@ -62,6 +68,7 @@ class TodayScreen(Screen):
     @work(group="load", exclusive=True)
     async def reload(self) -> None:
         """Read today's entries and the streak off the UI thread, then show them."""
+        self._loaded_token = self.store.change_token()
         entries, streak = await asyncio.gather(
             asyncio.to_thread(self.store.entries_on, self.today),
             asyncio.to_thread(self.store.logging_streak, self.today),
@@ -93,21 +100,8 @@ class TodayScreen(Screen):
         for offset in event.offsets:
             event.entry_list.set_page(offset, self.entries[offset : offset + PAGE_SIZE], event.generation)
 
-    @on(EntryList.Highlighted)
-    def highlighted(self, event: EntryList.Highlighted) -> None:
-        self.query_one(EntryView).show(event.entry)
-
-    @on(EntryList.Selected)
-    def selected(self, event: EntryList.Selected) -> None:
-        self.post_message(EditRequested(event.entry))
-
     def action_leave_input(self) -> None:
         self.query_one(EntryList).focus()
-
-    def action_edit(self) -> None:
-        entry = self.query_one(EntryList).highlighted
-        if entry is not None:
-            self.post_message(EditRequested(entry))
 
     @on(CaptureLine.Captured)
     def captured(self, event: CaptureLine.Captured) -> None:

@@ -33,6 +33,10 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def change_token(self) -> tuple[int, int]:
+        """A value that changes whenever anything is written, here or by another process."""
+        return self.db.change_token()
+
     # Entries
     def add_entry(self, entry: Entry) -> Entry:
         return entries.add_entry(self.db, entry)

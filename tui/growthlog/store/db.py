@@ -36,6 +36,7 @@ class Database:
         self.conn = conn
         self.path = path
         self.lock = threading.RLock()
+        self.commits = 0
         self._sqlite_utils = None
 
     @property
@@ -69,6 +70,15 @@ class Database:
                 raise
             else:
                 self.conn.execute("COMMIT")
+                self.commits += 1
+
+    def change_token(self) -> tuple[int, int]:
+        """Changes when anything is committed: by this connection (a counter) or by any other
+        connection or process (SQLite's ``PRAGMA data_version``). Screens compare tokens to skip
+        reloading what cannot have changed."""
+        with self.lock:
+            (data_version,) = self.conn.execute("PRAGMA data_version").fetchone()
+            return (data_version, self.commits)
 
     def close(self) -> None:
         with self.lock:

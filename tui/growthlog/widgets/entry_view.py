@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from growthlog.i18n import kind_label, t
 from growthlog.models import Entry, field_choices
@@ -22,6 +22,26 @@ def field_value_text(kind: str, name: str, value: object) -> str:
     if field_choices(kind, name):
         return t(f"choice.{value}")
     return str(value)
+
+
+def body_renderable(markdown: str):
+    """A Markdown body as one Rich renderable, headings to the left like the rest of the pane.
+
+    Rich parses the Markdown itself (markdown-it, imported on first use); the text is never read as
+    Rich markup, so ``[bold]`` in a body is shown as typed.
+    """
+    from rich.markdown import Heading, Markdown
+
+    class LeftHeading(Heading):
+        def __rich_console__(self, console, options):
+            self.text.justify = "left"
+            yield Text("")
+            yield self.text
+
+    class BodyMarkdown(Markdown):
+        elements = {**Markdown.elements, "heading_open": LeftHeading}
+
+    return BodyMarkdown(markdown, hyperlinks=False)
 
 
 def entry_facts(entry: Entry) -> Text:
@@ -62,14 +82,14 @@ class EntryView(VerticalScroll):
     EntryView > #entry-facts { color: $text-muted; }
     EntryView > #entry-fields { margin-top: 1; padding: 0 1; border-left: thick $secondary; }
     EntryView > #entry-fields.empty { display: none; }
-    EntryView > Markdown { margin-top: 1; padding: 0; }
+    EntryView > #entry-body { margin-top: 1; padding: 0; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-title", markup=False)
         yield Static(id="entry-facts", markup=False)
         yield Static(id="entry-fields", markup=False)
-        yield Markdown(id="entry-body")
+        yield Static(id="entry-body", markup=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -91,18 +111,22 @@ class EntryView(VerticalScroll):
         title = self.query_one("#entry-title", Static)
         facts = self.query_one("#entry-facts", Static)
         fields = self.query_one("#entry-fields", Static)
-        body = self.query_one("#entry-body", Markdown)
         if entry is None:
             title.update(Text(t("entry.none_selected")))
             facts.update("")
             fields.update("")
             fields.add_class("empty")
-            body.update("")
+            self._show_body("")
             return
         title.update(Text(entry.title))
         facts.update(entry_facts(entry))
         field_text = entry_fields(entry)
         fields.update(field_text)
         fields.set_class(not field_text.plain, "empty")
-        body.update(entry.body)
+        self._show_body(entry.body)
         self.scroll_home(animate=False)
+
+    def _show_body(self, markdown: str) -> None:
+        # One Static holding one Rich renderable: the Markdown widget would mount a widget per
+        # block (dozens for a body with lists), and every screen switch restyles every widget.
+        self.query_one("#entry-body", Static).update(body_renderable(markdown) if markdown.strip() else "")
