@@ -20,6 +20,7 @@ import click
 
 from growthlog import __version__
 from growthlog.i18n import set_language, t
+from growthlog.textutil import display_width, fit, pad
 
 
 class UserError(click.ClickException):
@@ -243,38 +244,6 @@ def build_filter(kind_texts: tuple[str, ...], tag_text: str | None, since_text: 
         raise UserError(t("cli.bad_range", since=since.isoformat(), until=until.isoformat()))
     tag = normalize_tag(tag_text) if tag_text is not None else None
     return EntryFilter(kinds=kinds, tag=tag or None, since=since, until=until)
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal: East Asian wide and full-width characters take two,
-    combining marks none."""
-    import unicodedata
-
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0f":
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` columns, with … when something was cut."""
-    if display_width(text) <= width:
-        return text
-    kept, used = [], 0
-    for char in text:
-        char_width = display_width(char)
-        if used + char_width > width - 1:
-            break
-        kept.append(char)
-        used += char_width
-    return "".join(kept) + "…"
-
-
-def pad(text: str, width: int, *, right: bool = False) -> str:
-    gap = " " * max(0, width - display_width(text))
-    return gap + text if right else text + gap
 
 
 def stdout_is_terminal() -> bool:
@@ -595,12 +564,7 @@ def backup(obj: CliContext, path: Path | None) -> None:
             raise UserError(t("cli.backup.failed", path=target, reason=error.strerror or error)) from None
     os.close(handle)
     try:
-        copy = sqlite3.connect(target)
-        try:
-            with database.lock:
-                database.conn.backup(copy)
-        finally:
-            copy.close()
+        database.backup_to(target)
     except sqlite3.Error as error:
         target.unlink(missing_ok=True)
         raise UserError(t("cli.backup.failed", path=target, reason=error)) from None

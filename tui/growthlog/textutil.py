@@ -8,6 +8,7 @@ tabs in bodies are kept. Import-light (only ``re``) because the fast ``add`` pat
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Escape sequences, removed whole: CSI (ESC [ ... final, or the C1 byte 0x9B), the string
 # sequences OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... ended by BEL or ESC \\), nF sequences such as the
@@ -122,3 +123,36 @@ def strip_tags(text: str) -> str:
         end = match.start()
     kept = text[start:end].rstrip() + tail if start < end else ""
     return re.sub(r" {2,}", " ", kept).strip()
+
+
+# Display width: columns in a terminal, for tables that line up with Chinese text.
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: East Asian wide and full-width characters take two,
+    combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns, with … when something was cut."""
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        char_width = display_width(char)
+        if used + char_width > width - 1:
+            break
+        kept.append(char)
+        used += char_width
+    return "".join(kept) + "…"
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if right else text + gap

@@ -80,6 +80,16 @@ class Database:
             (data_version,) = self.conn.execute("PRAGMA data_version").fetchone()
             return (data_version, self.commits)
 
+    def backup_to(self, target: str | os.PathLike[str]) -> None:
+        """Copy the whole database to ``target`` with SQLite's backup API: consistent even while
+        other connections write."""
+        copy = sqlite3.connect(os.fspath(target))
+        try:
+            with self.lock:
+                self.conn.backup(copy)
+        finally:
+            copy.close()
+
     def close(self) -> None:
         with self.lock:
             self.conn.close()
