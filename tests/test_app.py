@@ -527,6 +527,7 @@ async def test_help_lists_every_key(store, tmp_path):
         rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
         for spec in KEYS:
             assert any(spec.help in row for row in rows), spec.id
+        assert "Id (for [keymap])" in visible_text(app)  # our own brackets are text too
 
 
 async def test_keymap_in_the_config_remaps_keys(store, tmp_path):

@@ -18,7 +18,7 @@ class CaptureScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="capture"):
-            yield Label(t("capture.title"), id="capture-title")
+            yield Label(t("capture.title"), id="capture-title", markup=False)
             yield CaptureLine(id="capture-line")
 
     def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:

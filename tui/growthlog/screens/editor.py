@@ -103,10 +103,10 @@ class EditorScreen(Screen[Entry | None]):
             yield Input(data.get("title", ""), id="title", placeholder=t("editor.title_placeholder"))
             with Horizontal(id="editor-main"):
                 with VerticalScroll(id="fields-pane", can_focus=False):
-                    yield Label(t("editor.fields_heading"), id="fields-heading")
+                    yield Label(t("editor.fields_heading"), id="fields-heading", markup=False)
                     yield KindForm(self.kind, data.get("fields"), id="kind-form")
                 with Vertical(id="body-pane"):
-                    yield Label(t("editor.body_heading"), id="body-heading")
+                    yield Label(t("editor.body_heading"), id="body-heading", markup=False)
                     yield TextArea(data.get("body", ""), id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
             yield Static("", id="editor-status", markup=False)
         yield SteadyFooter()

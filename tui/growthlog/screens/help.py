@@ -30,9 +30,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(t("help.title"), id="help-title")
+            yield Static(t("help.title"), id="help-title", markup=False)
             table: DataTable = DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            table.add_columns(t("help.where"), t("help.keys"), t("help.action"), t("help.id"))
+            # Labels as Text: "[keymap]" in a label would otherwise be read as markup.
+            table.add_columns(*(Text(t(key)) for key in ("help.where", "help.keys", "help.action", "help.id")))
             for scope in SCOPES:
                 for spec in KEYS:
                     if spec.scope == scope:

@@ -19,7 +19,7 @@ class KindPickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kind-picker"):
-            yield Label(t("picker.title"), id="picker-title")
+            yield Label(t("picker.title"), id="picker-title", markup=False)
             yield OptionList(
                 *[Option(f"{kind_label(kind)}  ·  {t('kind.' + kind + '.hint')}", id=kind) for kind in KINDS],
                 id="kind-options",

@@ -50,7 +50,7 @@ class TodayScreen(EntryBrowsing, Screen):
         with Vertical(id="today"):
             yield Static(id="today-header")
             yield CaptureLine(id="capture-line")
-            yield Label(t("today.entries_heading"), id="today-entries-heading")
+            yield Label(t("today.entries_heading"), id="today-entries-heading", markup=False)
             with Horizontal(id="today-main"):
                 yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
                 yield EntryView(id="today-detail")

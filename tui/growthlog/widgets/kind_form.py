@@ -40,7 +40,7 @@ class KindForm(Vertical):
         for name, info in KIND_FIELDS[self.kind].model_fields.items():
             value = self._initial.get(name, info.default)
             label = t(f"field.{name}")
-            yield Label(label)
+            yield Label(label, markup=False)
             widget_id = f"field-{name}"
             if choices := field_choices(self.kind, name):
                 options = [(t(f"choice.{choice}"), choice) for choice in choices]
