@@ -549,6 +549,25 @@ async def test_keymap_in_the_config_remaps_keys(store, tmp_path):
         assert "c" in help_rows and "f2" in help_rows
 
 
+async def test_command_palette_offers_the_screens_own_actions(store, tmp_path):
+    add(store, "从命令面板删除")
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        journal = await open_journal(pilot)
+        titles = {command.title for command in app.get_system_commands(journal)}
+        for spec in KEYS:
+            if spec.scope == "journal":
+                assert spec.description in titles
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Delete")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_command_palette_offers_every_action(store, tmp_path):
     app = build_app(store, tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -215,10 +215,13 @@ class GrowthlogApp(App[None]):
     # Command palette: every action, with the same words as the help screen.
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        screen_scope = getattr(screen, "KEY_SCOPE", None)
         for spec in KEYS:
-            if spec.scope != "app" or spec.id in ("palette", "quit"):
-                continue
-            yield SystemCommand(spec.description, spec.help, partial(self.run_action, spec.action.removeprefix("app.")))
+            if spec.scope == "app" and spec.id not in ("palette", "quit"):
+                yield SystemCommand(spec.description, spec.help, partial(self.run_action, spec.action.removeprefix("app.")))
+            elif spec.scope == screen_scope:
+                # The screen's own actions, run in the screen's namespace.
+                yield SystemCommand(spec.description, spec.help, partial(screen.run_action, spec.action))
         for kind in ("market", "collab", "learning", "plan", "note"):
             yield SystemCommand(
                 t("palette.new_kind", kind=kind_label(kind)),

@@ -42,7 +42,8 @@ class EditorScreen(Screen[Entry | None]):
     """Write a new entry or edit one."""
 
     CSS_PATH = "editor.tcss"
-    BINDINGS = bindings("editor")
+    KEY_SCOPE = "editor"
+    BINDINGS = bindings(KEY_SCOPE)
     AUTO_FOCUS = "#title"
 
     def __init__(

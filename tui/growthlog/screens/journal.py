@@ -40,7 +40,8 @@ ALL = "*"
 
 class JournalScreen(EntryBrowsing, Screen):
     CSS_PATH = "journal.tcss"
-    BINDINGS = bindings("journal")
+    KEY_SCOPE = "journal"
+    BINDINGS = bindings(KEY_SCOPE)
     AUTO_FOCUS = "#journal-list"
 
     def __init__(self, *, store: Store, today: dt.date) -> None:

@@ -34,7 +34,8 @@ class TodayScreen(EntryBrowsing, Screen):
     """What today holds, and the fastest way to add to it."""
 
     CSS_PATH = "today.tcss"
-    BINDINGS = bindings("today")
+    KEY_SCOPE = "today"
+    BINDINGS = bindings(KEY_SCOPE)
     AUTO_FOCUS = "#capture-line"
 
     def __init__(self, *, store: Store, today: dt.date, author: str) -> None:
