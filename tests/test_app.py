@@ -583,3 +583,22 @@ async def test_command_palette_offers_every_action(store, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_mode == "journal"
+
+
+async def test_a_failed_write_keeps_the_captured_line(store, tmp_path, monkeypatch):
+    import sqlite3
+
+    def locked(entry):
+        raise sqlite3.OperationalError("database is locked")
+
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(store, "add_entry", locked)
+        capture = app.screen.query_one(CaptureLine)
+        capture.value = "锁住时写的一行 #重要"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+        assert capture.value == "锁住时写的一行 #重要"
+        assert "database is locked" in visible_text(app)

@@ -194,7 +194,12 @@ class GrowthlogApp(App[None]):
         except EntryInputError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        saved = await asyncio.to_thread(self.store.add_entry, entry)
+        try:
+            saved = await asyncio.to_thread(self.store.add_entry, entry)
+        except Exception as error:  # e.g. the database is locked: keep the text in an editor (and its draft)
+            self.notify(t("capture.failed", error=str(error)), severity="error", markup=False)
+            self.open_editor(kind=entry.kind, initial={"title": entry.title, "body": entry.body, "tags": " ".join(entry.tags)})
+            return
         self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
         resume = getattr(self.screen, "on_screen_resume", None)
         if resume is not None:

@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     'capture.placeholder': 'Capture a line: 问题：留存率下降#留存  ·  problem: churn up #retention  ·  enter saves · esc for keys',
     'capture.title': 'Quick capture',
     'capture.saved': 'Saved #{id} · {kind}',
+    'capture.failed': 'Not saved ({error}): your text is kept, try again.',
+    'journal.write_failed': 'Could not change the database: {error}',
     'entry.none_selected': 'No entry selected',
     'editor.new_title': 'New entry',
     'editor.edit_title': 'Edit entry #{id}',

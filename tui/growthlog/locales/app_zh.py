@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     'capture.placeholder': '速记一行：问题：留存率下降#留存 · problem: churn up #retention · 回车保存 · esc 使用快捷键',
     'capture.title': '速记',
     'capture.saved': '已保存 #{id} · {kind}',
+    'capture.failed': '未能保存（{error}）：内容已保留，请重试。',
+    'journal.write_failed': '无法修改数据库：{error}',
     'entry.none_selected': '未选中记录',
     'editor.new_title': '新建记录',
     'editor.edit_title': '编辑记录 #{id}',

@@ -145,7 +145,11 @@ class JournalScreen(EntryBrowsing, Screen):
 
     @work(group="write")
     async def delete_entry(self, entry: Entry) -> None:
-        self.last_deleted = await asyncio.to_thread(self.store.delete_entry, entry.id)
+        try:
+            self.last_deleted = await asyncio.to_thread(self.store.delete_entry, entry.id)
+        except Exception as error:
+            self.notify(t("journal.write_failed", error=str(error)), severity="error", markup=False)
+            return
         self.notify(t("journal.deleted", title=entry.title), markup=False)
         self.reload(keep_cursor=True)
         self.load_tags()
@@ -154,8 +158,13 @@ class JournalScreen(EntryBrowsing, Screen):
         if self.last_deleted is None:
             self.notify(t("journal.nothing_to_undo"), markup=False)
             return
-        entry, self.last_deleted = self.last_deleted, None
-        await asyncio.to_thread(self.store.restore_entry, entry)
+        entry = self.last_deleted
+        try:
+            await asyncio.to_thread(self.store.restore_entry, entry)
+        except Exception as error:  # kept in last_deleted: undo can be tried again
+            self.notify(t("journal.write_failed", error=str(error)), severity="error", markup=False)
+            return
+        self.last_deleted = None
         self.notify(t("journal.restored", title=entry.title), markup=False)
         self.reload(keep_cursor=True)
         self.load_tags()

@@ -121,6 +121,11 @@ class TodayScreen(EntryBrowsing, Screen):
             self.query_one(CaptureLine).value = text
             self.notify(str(error), severity="error", markup=False)
             return
-        saved = await asyncio.to_thread(self.store.add_entry, entry)
+        try:
+            saved = await asyncio.to_thread(self.store.add_entry, entry)
+        except Exception as error:  # e.g. the database is locked: the line goes back, not lost
+            self.query_one(CaptureLine).value = text
+            self.notify(t("capture.failed", error=str(error)), severity="error", markup=False)
+            return
         self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
         self.reload()
