@@ -314,3 +314,95 @@ def field_is_block(kind: str, name: str) -> bool:
     """Whether a kind's field is multi-line text."""
     info = KIND_FIELDS[kind].model_fields[name]
     return any(getattr(m, "func", None) is clean_block for m in info.metadata)
+
+
+# Metrics and goals
+
+Direction = Literal["up", "down"]
+Aggregation = Literal["last", "sum", "mean"]
+Confidence = Literal["on-track", "at-risk", "off-track"]
+GoalStatus = Literal["active", "achieved", "missed", "dropped"]
+Horizon = Literal["short", "long"]
+METRIC_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
+
+
+def _finite(value: float) -> float:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("the value is not a finite number")
+    return value
+
+
+Finite = Annotated[float, AfterValidator(_finite)]
+
+
+class Metric(BaseModel):
+    """A KPI: what is measured, in what unit, and which way is better."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    key: str = Field(pattern=METRIC_KEY_PATTERN)
+    """Short id: lower-case letters, digits and _, e.g. ``dau`` or ``d7_retention``."""
+    name: Line = Field(min_length=1, max_length=100)
+    """The name people read, e.g. 日活 or Daily active users."""
+    unit: Line = Field(default="", max_length=20)
+    """Shown after values: %, 元, users…"""
+    direction: Direction = "up"
+    """``up``: higher is better; ``down``: lower is better (churn, CAC)."""
+    aggregation: Aggregation = "last"
+    """How a period's values combine: the last one, their sum (revenue) or their mean (rates)."""
+    description: Block = ""
+    """How it is measured, where the number comes from."""
+    created: dt.datetime = Field(default_factory=_now)
+
+
+class Measurement(BaseModel):
+    """One metric's value on one day."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    metric: str = Field(pattern=METRIC_KEY_PATTERN)
+    day: dt.date
+    value: Finite
+    note: Line = ""
+    source: Literal["manual", "import"] = "manual"
+
+
+class Goal(BaseModel):
+    """A SMART goal: specific (title, description), measurable (metric, baseline, target),
+    time-bound (start, due), relevant (why, parent). Any of these may be missing: the SMART check
+    says which."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    id: int | None = None
+    title: Line = Field(min_length=1, max_length=300)
+    description: Block = ""
+    metric: str | None = None
+    """Key of the metric that measures it; None for a goal tracked by check-ins."""
+    baseline: Finite | None = None
+    """Where the metric stood at the start (defaults to its value on ``start``)."""
+    target: Finite | None = None
+    start: dt.date | None = None
+    due: dt.date | None = None
+    why: Block = ""
+    """Why it matters (the R of SMART)."""
+    parent_id: int | None = None
+    """The long-term goal this one serves."""
+    horizon: Horizon = "short"
+    status: GoalStatus = "active"
+    created: dt.datetime = Field(default_factory=_now)
+    updated: dt.datetime = Field(default_factory=_now)
+
+
+class CheckIn(BaseModel):
+    """A look at a goal on a day: optionally a value, always a confidence."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    id: int | None = None
+    goal_id: int
+    day: dt.date
+    value: Finite | None = None
+    confidence: Confidence = "on-track"
+    note: Block = ""
+    created: dt.datetime = Field(default_factory=_now)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from growthlog.models import Draft, Entry
-from growthlog.store import drafts, entries, search
+from growthlog.models import CheckIn, Draft, Entry, Goal, Measurement, Metric
+from growthlog.store import drafts, entries, goals, metrics, search
 from growthlog.store.db import Database, open_database
 from growthlog.store.entries import EntryFilter
 
@@ -95,3 +95,60 @@ class Store:
 
     def delete_draft(self, key: str) -> None:
         drafts.delete_draft(self.db, key)
+
+    # Metrics
+    def define_metric(self, metric: Metric) -> Metric:
+        return metrics.define_metric(self.db, metric)
+
+    def update_metric(self, metric: Metric) -> Metric:
+        return metrics.update_metric(self.db, metric)
+
+    def get_metric(self, key: str) -> Metric | None:
+        return metrics.get_metric(self.db, key)
+
+    def list_metrics(self) -> list[Metric]:
+        return metrics.list_metrics(self.db)
+
+    def record(self, measurement: Measurement) -> float | None:
+        """Store a value; returns the value it replaced (None if the day was empty)."""
+        return metrics.record(self.db, measurement)
+
+    def record_many(self, rows) -> int:
+        return metrics.record_many(self.db, rows)
+
+    def existing_days(self, metric: str, days: list[str]) -> set[str]:
+        return metrics.existing_days(self.db, metric, days)
+
+    def series(self, metric: str, since: dt.date | None = None, until: dt.date | None = None) -> list[tuple[dt.date, float]]:
+        return metrics.series(self.db, metric, since, until)
+
+    def measurements(self, metric: str, since: dt.date | None = None, until: dt.date | None = None) -> list[Measurement]:
+        return metrics.measurements(self.db, metric, since, until)
+
+    def latest(self, metric: str, on_or_before: dt.date | None = None) -> tuple[dt.date, float] | None:
+        return metrics.latest(self.db, metric, on_or_before)
+
+    def delete_measurement(self, metric: str, day: dt.date) -> bool:
+        return metrics.delete_measurement(self.db, metric, day)
+
+    # Goals
+    def add_goal(self, goal: Goal) -> Goal:
+        return goals.add_goal(self.db, goal)
+
+    def update_goal(self, goal: Goal) -> Goal:
+        return goals.update_goal(self.db, goal)
+
+    def get_goal(self, goal_id: int) -> Goal | None:
+        return goals.get_goal(self.db, goal_id)
+
+    def list_goals(self, *, status: str | None = None) -> list[Goal]:
+        return goals.list_goals(self.db, status=status)
+
+    def delete_goal(self, goal_id: int) -> Goal:
+        return goals.delete_goal(self.db, goal_id)
+
+    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+        return goals.add_checkin(self.db, checkin)
+
+    def checkins(self, goal_id: int) -> list[CheckIn]:
+        return goals.checkins(self.db, goal_id)

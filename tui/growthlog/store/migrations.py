@@ -177,6 +177,44 @@ def search_index_finds_short_terms(db) -> None:
     execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
 
 
+@migrations(name="0004_metrics_and_goals")
+def metrics_and_goals(db) -> None:
+    """KPI metrics with one value per metric and day, SMART goals and their check-ins."""
+    execute = db.conn.execute
+    execute(
+        "CREATE TABLE metrics ("
+        "key TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', "
+        "direction TEXT NOT NULL DEFAULT 'up', aggregation TEXT NOT NULL DEFAULT 'last', "
+        "description TEXT NOT NULL DEFAULT '', created TEXT NOT NULL)"
+    )
+    # One row per metric and day; recording a day again replaces it. WITHOUT ROWID keeps the
+    # rows in (metric, day) order, which is how they are always read.
+    execute(
+        "CREATE TABLE measurements ("
+        "metric TEXT NOT NULL REFERENCES metrics(key) ON DELETE CASCADE ON UPDATE CASCADE, "
+        "day TEXT NOT NULL, value REAL NOT NULL, note TEXT NOT NULL DEFAULT '', "
+        "source TEXT NOT NULL DEFAULT 'manual', PRIMARY KEY (metric, day)) WITHOUT ROWID"
+    )
+    execute(
+        "CREATE TABLE goals ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', "
+        "metric TEXT REFERENCES metrics(key) ON DELETE SET NULL ON UPDATE CASCADE, "
+        "baseline REAL, target REAL, start TEXT, due TEXT, why TEXT NOT NULL DEFAULT '', "
+        "parent_id INTEGER REFERENCES goals(id) ON DELETE SET NULL, "
+        "horizon TEXT NOT NULL DEFAULT 'short', status TEXT NOT NULL DEFAULT 'active', "
+        "created TEXT NOT NULL, updated TEXT NOT NULL)"
+    )
+    execute("CREATE INDEX goals_parent ON goals(parent_id)")
+    execute("CREATE INDEX goals_metric ON goals(metric)")
+    execute(
+        "CREATE TABLE checkins ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE, "
+        "day TEXT NOT NULL, value REAL, confidence TEXT NOT NULL DEFAULT 'on-track', "
+        "note TEXT NOT NULL DEFAULT '', created TEXT NOT NULL)"
+    )
+    execute("CREATE INDEX checkins_goal_day ON checkins(goal_id, day)")
+
+
 def apply_migrations(db: Database) -> None:
     """Apply every pending migration, then record the schema version."""
     with db.lock:

@@ -1,0 +1,3 @@
+"""English messages: charts."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""简体中文：charts。"""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English messages: goals."""
+
+MESSAGES: dict[str, str] = {}

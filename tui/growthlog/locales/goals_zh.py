@@ -1,0 +1,3 @@
+"""简体中文：goals。"""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""English messages: metrics."""
+
+MESSAGES: dict[str, str] = {}

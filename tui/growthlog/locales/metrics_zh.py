@@ -1,0 +1,3 @@
+"""简体中文：metrics。"""
+
+MESSAGES: dict[str, str] = {}
