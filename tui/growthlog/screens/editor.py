@@ -125,8 +125,8 @@ class EditorScreen(Screen[Entry | None]):
 
     # Values
     def current_data(self) -> dict[str, Any]:
-        """Everything typed, as plain values (what a draft holds)."""
-        return {
+        """Everything typed, as plain values (what a draft holds), and the links it was opened with."""
+        data = {
             "kind": self.kind,
             "title": self.query_one("#title", Input).value,
             "body": self.query_one("#body", TextArea).text,
@@ -134,6 +134,9 @@ class EditorScreen(Screen[Entry | None]):
             "day": self.query_one("#day", Input).value,
             "fields": self.query_one(KindForm).values(),
         }
+        if self._start.get("links"):
+            data["links"] = self._start["links"]
+        return data
 
     @staticmethod
     def _normalise(data: dict[str, Any]) -> dict[str, Any]:
@@ -198,6 +201,7 @@ class EditorScreen(Screen[Entry | None]):
                 today=self.today,
                 author=self.author,
                 original=self.original,
+                links=self._start.get("links"),
             )
         except EntryInputError as error:
             status.update(str(error))

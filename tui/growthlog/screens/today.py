@@ -8,7 +8,7 @@ import datetime as dt
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
@@ -28,6 +28,50 @@ from growthlog.widgets.mode_bar import ModeBar
 
 def weekday_name(day: dt.date) -> str:
     return t(f"weekday.{day.weekday()}")
+
+
+MAX_METRIC_CARDS = 8
+CARD_NAME_WIDTH = 14
+CARD_SPARK_WIDTH = 12
+
+
+def load_metric_summaries(store: Store, today: dt.date) -> list:
+    """Where each metric stands today (the first few, in the order they were defined)."""
+    from growthlog.services.metrics import metric_summary
+
+    return [metric_summary(store, metric, today) for metric in store.list_metrics()[:MAX_METRIC_CARDS]]
+
+
+def metric_cards(summaries: list) -> Text:
+    """One line per metric: name, latest value, change coloured by whether it is good for that
+    metric's direction, and a sparkline of its last values. Names are user text: plain Text."""
+    from growthlog.services.metrics import format_change, format_value
+    from growthlog.widgets.sparkline import sparkline
+
+    cards = Text(t("today.metrics_heading") + "\n", style="bold")
+    if not summaries:
+        cards.append(t("today.no_metrics"), style="dim")
+        return cards
+    for summary in summaries:
+        name = Text(summary.metric.name)
+        name.truncate(CARD_NAME_WIDTH, overflow="ellipsis", pad=True)
+        cards.append_text(name)
+        cards.append(" ")
+        if summary.latest_value is None:
+            cards.append(t("today.no_value"), style="dim")
+        else:
+            value = Text(format_value(summary.latest_value, summary.metric.unit, compact=True), style="bold")
+            value.truncate(9, overflow="ellipsis", pad=True)
+            cards.append_text(value)
+            colour = {True: "green", False: "red"}.get(summary.change_is_good, "dim")
+            change = Text(format_change(summary.change, summary.relative_change, summary.metric.unit, compact=True), style=colour)
+            change.truncate(16, overflow="ellipsis", pad=True)
+            cards.append(" ")
+            cards.append_text(change)
+            cards.append(" ")
+            cards.append_text(sparkline(summary.spark, CARD_SPARK_WIDTH, style=colour if colour != "dim" else "cyan"))
+        cards.append("\n")
+    return cards
 
 
 class TodayScreen(EntryBrowsing, Screen):
@@ -53,8 +97,11 @@ class TodayScreen(EntryBrowsing, Screen):
             yield CaptureLine(id="capture-line")
             yield Label(t("today.entries_heading"), id="today-entries-heading", markup=False)
             with Horizontal(id="today-main"):
-                yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
-                yield EntryView(id="today-detail")
+                with Vertical(id="today-left"):
+                    yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
+                    yield EntryView(id="today-detail")
+                with VerticalScroll(id="today-side", can_focus=False):
+                    yield Static(id="today-metrics", markup=False)
         yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
@@ -70,10 +117,12 @@ class TodayScreen(EntryBrowsing, Screen):
     async def reload(self) -> None:
         """Read today's entries and the streak off the UI thread, then show them."""
         self._loaded_token = self.store.change_token()
-        entries, streak = await asyncio.gather(
+        entries, streak, summaries = await asyncio.gather(
             asyncio.to_thread(self.store.entries_on, self.today),
             asyncio.to_thread(self.store.logging_streak, self.today),
+            asyncio.to_thread(load_metric_summaries, self.store, self.today),
         )
+        self.query_one("#today-metrics", Static).update(metric_cards(summaries))
         self.entries = entries
         self.query_one("#today-header", Static).update(self.header_text(streak, len(entries)))
         self.query_one("#today-entries-heading", Label).update(t("today.entries_heading_count", count=len(entries)))

@@ -92,6 +92,7 @@ def build_entry(
     today: dt.date,
     author: str,
     original: Entry | None = None,
+    links: list[dict[str, str]] | None = None,
 ) -> Entry:
     """A validated entry from an editor's raw values; :class:`EntryInputError` says what is wrong.
 
@@ -123,6 +124,8 @@ def build_entry(
     }
     if original is not None:
         data.update(id=original.id, created=original.created, links=original.links)
+    elif links:
+        data["links"] = links
     try:
         return Entry(**data)
     except ValidationError as error:

@@ -1,0 +1,52 @@
+"""Today's side panel: metric cards (and, as they land, goals at a glance and attention items)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from apphelpers import SIZE, build_app, settle, visible_text
+from conftest import FIXED_TODAY
+from growthlog.models import Measurement, Metric
+
+
+def fill_metrics(store):
+    store.define_metric(Metric(key="dau", name="日活跃用户", unit=""))
+    store.define_metric(Metric(key="churn_rate", name="流失率", unit="%", direction="down"))
+    for i in range(30):
+        day = FIXED_TODAY - dt.timedelta(days=29 - i)
+        store.record(Measurement(metric="dau", day=day, value=100_000 + i * 1_000))
+        store.record(Measurement(metric="churn_rate", day=day, value=5.0))
+
+
+async def test_metric_cards_show_latest_value_change_and_sparkline(store, tmp_path):
+    fill_metrics(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        text = visible_text(app)
+        dau_line = next(line for line in text.splitlines() if "日活跃用户" in line)
+        assert "129k" in dau_line  # latest value, compact
+        assert "+7k" in dau_line  # this week's last value vs last week's (aggregation: last)
+        assert any(block in dau_line for block in "▁▂▃▄▅▆▇█")
+        churn_line = next(line for line in text.splitlines() if "流失率" in line)
+        assert "5%" in churn_line
+
+
+async def test_no_metrics_says_where_to_define_them(store, tmp_path):
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "No metrics yet" in visible_text(app)
+
+
+async def test_recording_elsewhere_updates_the_cards_on_return(store, tmp_path):
+    fill_metrics(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "2")
+        await settle(pilot)
+        store.record(Measurement(metric="dau", day=FIXED_TODAY, value=250_000))
+        await pilot.press("1")
+        await settle(pilot)
+        assert "250k" in visible_text(app)
