@@ -152,3 +152,20 @@ class Store:
 
     def checkins(self, goal_id: int) -> list[CheckIn]:
         return goals.checkins(self.db, goal_id)
+
+    # Metrics: sparklines and imports
+    def recent(self, metric: str, count: int, on_or_before: dt.date | None = None) -> list[tuple[dt.date, float]]:
+        """The last ``count`` (day, value) pairs of a metric, in day order."""
+        return metrics.recent(self.db, metric, count, on_or_before)
+
+    def days_between(self, metric: str, first: str, last: str) -> set[str]:
+        """ISO days in [first, last] on which ``metric`` has a value."""
+        return metrics.days_between(self.db, metric, first, last)
+
+    def count_between(self, metric: str, first: str, last: str) -> int:
+        """How many ISO days in [first, last] have a value for ``metric``."""
+        return metrics.count_between(self.db, metric, first, last)
+
+    def import_measurements(self, define: list[Metric], rows) -> int:
+        """Define metrics and store (metric, ISO day, value, note, source) rows in one transaction."""
+        return metrics.import_measurements(self.db, define, rows)

@@ -138,3 +138,84 @@ def latest(db: Database, metric: str, on_or_before: dt.date | None = None) -> tu
 def delete_measurement(db: Database, metric: str, day: dt.date) -> bool:
     with db.write() as conn:
         return conn.execute("DELETE FROM measurements WHERE metric = ? AND day = ?", (metric, day.isoformat())).rowcount > 0
+
+
+def recent(db: Database, metric: str, count: int, on_or_before: dt.date | None = None) -> list[tuple[dt.date, float]]:
+    """The last ``count`` (day, value) pairs of a metric (optionally not after a day), in day order:
+    what a sparkline shows, however sparse the values are."""
+    sql = "SELECT day, value FROM measurements WHERE metric = ?"
+    params: list = [metric]
+    if on_or_before:
+        sql += " AND day <= ?"
+        params.append(on_or_before.isoformat())
+    with db.read() as conn:
+        rows = conn.execute(sql + " ORDER BY day DESC LIMIT ?", [*params, count]).fetchall()
+    return [(dt.date.fromisoformat(day), value) for day, value in reversed(rows)]
+
+
+def days_between(db: Database, metric: str, first: str, last: str) -> set[str]:
+    """The ISO days from ``first`` to ``last`` (inclusive) on which ``metric`` has a value: one
+    range scan of the primary key, cheaper than :func:`existing_days` for a whole file's days."""
+    with db.read() as conn:
+        return {
+            row[0]
+            for row in conn.execute(
+                "SELECT day FROM measurements WHERE metric = ? AND day BETWEEN ? AND ?", (metric, first, last)
+            )
+        }
+
+
+def import_measurements(
+    db: Database,
+    define: Iterable[Metric],
+    rows: Iterable[tuple[str, str, float, str, str]],
+) -> int:
+    """Define ``define`` and store ``rows`` (as :func:`record_many`) in one transaction: a failure
+    anywhere (a key defined meanwhile by someone else, a row naming an unknown metric) leaves the
+    database as it was. Returns the number of rows stored.
+
+    The metrics the rows name are checked once, at the end of the transaction, instead of by
+    SQLite's foreign-key check on every row (a third of a large import's time). The write lock is
+    held throughout, so nobody can remove a metric in between.
+    """
+    named: set[str] = set()
+
+    def noting(rows: Iterable[tuple[str, str, float, str, str]]):
+        add = named.add
+        for row in rows:
+            add(row[0])
+            yield row
+
+    with db.lock:
+        # Not changeable inside a transaction: switched off before it begins, back on after it ends.
+        db.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with db.write() as conn:
+                for metric in define:
+                    if conn.execute("SELECT 1 FROM metrics WHERE key = ?", (metric.key,)).fetchone():
+                        raise StoreError(f"a metric with the key '{metric.key}' already exists")
+                    conn.execute(
+                        f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation,
+                         metric.description, metric.created.isoformat()),
+                    )
+                before = conn.total_changes
+                conn.executemany(
+                    "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)",
+                    noting(rows),
+                )
+                stored = conn.total_changes - before
+                missing = named.difference(row[0] for row in conn.execute("SELECT key FROM metrics"))
+                if missing:
+                    raise StoreError(f"no metric with the key '{min(missing)}'")
+                return stored
+        finally:
+            db.conn.execute("PRAGMA foreign_keys = ON")
+
+
+def count_between(db: Database, metric: str, first: str, last: str) -> int:
+    """How many days from ``first`` to ``last`` (ISO, inclusive) have a value for ``metric``."""
+    with db.read() as conn:
+        return conn.execute(
+            "SELECT count(*) FROM measurements WHERE metric = ? AND day BETWEEN ? AND ?", (metric, first, last)
+        ).fetchone()[0]

@@ -1,0 +1,208 @@
+"""Presets, the metric summary and value formatting (services/metrics.py), and the store's helpers
+behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from growthlog import i18n
+from growthlog.models import Measurement, Metric
+from growthlog.services.metrics import (
+    PRESETS,
+    aggregate,
+    find_preset,
+    format_change,
+    format_value,
+    metric_summary,
+)
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def record(store, key: str, values: dict[int, float]) -> None:
+    """Values by days before TODAY (0 = today)."""
+    store.record_many([(key, (TODAY - dt.timedelta(days=ago)).isoformat(), value, "", "manual") for ago, value in values.items()])
+
+
+# Presets
+
+
+def test_the_presets_of_the_design():
+    assert list(PRESETS) == ["new_users", "dau", "mau", "d1_retention", "d7_retention", "d30_retention",
+                             "conversion_rate", "revenue", "churn_rate"]
+    assert PRESETS["churn_rate"].direction == "down"
+    assert all(p.direction == "up" for key, p in PRESETS.items() if key != "churn_rate")
+    assert PRESETS["revenue"].aggregation == "sum" and PRESETS["new_users"].aggregation == "sum"
+    assert all(PRESETS[key].aggregation == "mean" for key in ("d1_retention", "d7_retention", "d30_retention", "conversion_rate", "churn_rate"))
+    assert all(PRESETS[key].unit == "%" for key in ("d1_retention", "conversion_rate", "churn_rate"))
+
+
+def test_presets_speak_both_languages():
+    assert (PRESETS["d1_retention"].name, PRESETS["revenue"].unit) == ("Day-1 retention", "CNY")
+    i18n.set_language("zh")
+    assert (PRESETS["d1_retention"].name, PRESETS["revenue"].unit, PRESETS["dau"].unit) == ("次日留存率", "元", "人")
+    assert PRESETS["dau"].metric().model_dump(include={"key", "name", "unit", "aggregation"}) == {
+        "key": "dau", "name": "日活跃用户", "unit": "人", "aggregation": "mean"}
+
+
+def test_a_preset_makes_a_metric_with_overrides():
+    metric = PRESETS["revenue"].metric("gmv", unit="$", name=None)
+    assert (metric.key, metric.name, metric.unit, metric.aggregation) == ("gmv", "Revenue", "$", "sum")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("dau", "dau"), ("DAU", "dau"), ("ＤＡＵ", "dau"), ("日活", "dau"), ("Daily active users", "dau"), ("日活跃用户", "dau"),
+     ("次日留存率", "d1_retention"), ("次留", "d1_retention"), ("Day-1 retention", "d1_retention"), ("day_1 retention", "d1_retention"),
+     ("churn", "churn_rate"), ("流失率", "churn_rate"), ("GMV", "revenue"), ("新增", "new_users")],
+)
+def test_find_preset(text, key):
+    assert find_preset(text).key == key
+
+
+def test_find_preset_finds_nothing_for_other_names():
+    assert find_preset("visits") is None and find_preset("") is None
+
+
+# Aggregation and summary
+
+
+def test_aggregate():
+    assert aggregate([], "sum") is None
+    assert aggregate([1, 2, 6], "last") == 6
+    assert aggregate([1, 2, 6], "sum") == 9
+    assert aggregate([1, 2, 6], "mean") == 3
+
+
+def test_summary_compares_this_period_with_the_previous_one(store):
+    store.define_metric(Metric(key="revenue", name="收入", unit="元", aggregation="sum"))
+    # This week (days 0-6): 10 + 20 = 30; the week before (7-13): 5 + 5 + 5 = 15; older: ignored.
+    record(store, "revenue", {0: 10, 3: 20, 7: 5, 10: 5, 13: 5, 14: 1000})
+    summary = metric_summary(store, "revenue", TODAY)
+    assert (summary.current, summary.previous, summary.change, summary.relative_change) == (30, 15, 15, 1.0)
+    assert summary.change_is_good is True
+    assert (summary.latest_day, summary.latest_value) == (TODAY, 10)
+    assert summary.spark == [1000, 5, 5, 5, 20, 10]
+    assert summary.current_range == (dt.date(2026, 11, 14), TODAY)
+    assert summary.previous_range == (dt.date(2026, 11, 7), dt.date(2026, 11, 13))
+
+
+def test_summary_by_aggregation_and_direction(store):
+    store.define_metric(Metric(key="churn", name="流失率", unit="%", direction="down", aggregation="mean"))
+    store.define_metric(Metric(key="mau", name="MAU", aggregation="last"))
+    record(store, "churn", {1: 4, 2: 6, 8: 4})
+    record(store, "mau", {2: 900, 5: 1000, 9: 800})
+    churn = metric_summary(store, "churn", TODAY)
+    assert (churn.current, churn.previous, churn.change, churn.change_is_good) == (5, 4, 1, False)
+    mau = metric_summary(store, store.get_metric("mau"), TODAY)
+    assert (mau.current, mau.previous, mau.change, mau.change_is_good) == (900, 800, 100, True)
+    assert mau.relative_change == pytest.approx(0.125)
+
+
+def test_summary_without_a_comparable_value(store):
+    store.define_metric(Metric(key="dau", name="DAU", aggregation="mean"))
+    empty = metric_summary(store, "dau", TODAY)
+    assert (empty.latest_day, empty.latest_value, empty.current, empty.change, empty.change_is_good, empty.spark) == (
+        None, None, None, None, None, [])
+    record(store, "dau", {0: 5})
+    only_now = metric_summary(store, "dau", TODAY)
+    assert (only_now.current, only_now.previous, only_now.change, only_now.relative_change, only_now.change_is_good) == (5, None, None, None, None)
+    record(store, "dau", {8: 5})
+    flat = metric_summary(store, "dau", TODAY)
+    assert (flat.change, flat.relative_change, flat.change_is_good) == (0, 0, None)
+    record(store, "dau", {8: 0, 10: 0})  # the previous period's mean is now 0
+    from_zero = metric_summary(store, "dau", TODAY)
+    assert (from_zero.previous, from_zero.change, from_zero.relative_change) == (0, 5, None)
+
+
+def test_summary_ignores_the_future_and_reaches_back_past_the_spark(store):
+    store.define_metric(Metric(key="dau", name="DAU", aggregation="sum"))
+    # Values up to 30 days after today: the summary and the spark stop at today.
+    record(store, "dau", {ago: 1 for ago in range(-30, 10)})
+    summary = metric_summary(store, "dau", TODAY, period_days=7)
+    assert summary.latest_day == TODAY and len(summary.spark) == 10
+    sparse = metric_summary(store, "dau", TODAY, period_days=3)
+    assert (sparse.current, sparse.previous) == (3, 3)
+    # The last 30 values do not reach back over two 30-day periods: the window is queried.
+    store.define_metric(Metric(key="many", name="Many", aggregation="sum"))
+    record(store, "many", {ago: 1 for ago in range(0, 100)})
+    month = metric_summary(store, "many", TODAY, period_days=30)
+    assert (month.current, month.previous, len(month.spark)) == (30, 30, 30)
+
+
+def test_summary_of_an_unknown_metric_or_a_bad_period(store):
+    with pytest.raises(KeyError):
+        metric_summary(store, "nope", TODAY)
+    store.define_metric(Metric(key="dau", name="DAU"))
+    with pytest.raises(ValueError):
+        metric_summary(store, "dau", TODAY, period_days=0)
+
+
+def test_store_recent_and_ranges(store):
+    store.define_metric(Metric(key="dau", name="DAU"))
+    record(store, "dau", {0: 1, 1: 2, 2: 3, 5: 4})
+    assert store.recent("dau", 2) == [(dt.date(2026, 11, 19), 2.0), (TODAY, 1.0)]
+    assert store.recent("dau", 2, dt.date(2026, 11, 18)) == [(dt.date(2026, 11, 15), 4.0), (dt.date(2026, 11, 18), 3.0)]
+    assert store.days_between("dau", "2026-11-15", "2026-11-19") == {"2026-11-15", "2026-11-18", "2026-11-19"}
+    assert store.count_between("dau", "2026-11-16", "2026-11-20") == 3
+
+
+# Formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1234, "", "1,234"),
+        (1234567.891, "", "1,234,567.89"),
+        (12.5, "%", "12.5%"),
+        (12.0, "%", "12%"),
+        (3000, "元", "3,000元"),
+        (3000, "人", "3,000人"),
+        (3000, "¥", "¥3,000"),
+        (-3000, "¥", "-¥3,000"),
+        (1200.5, "$", "$1,200.5"),
+        (1234, "users", "1,234 users"),
+        (0.001234, "", "0.00123"),
+        (0, "", "0"),
+        (-5, "", "-5"),
+        (0.1 + 0.2, "", "0.3"),
+    ],
+)
+def test_format_value(value, unit, text):
+    assert format_value(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "en", "zh"),
+    [
+        (32000, "元", "32k元", "3.2万元"),
+        (1234, "", "1.23k", "1,234"),
+        (123456, "users", "123k users", "12.3万 users"),
+        (150_000_000, "¥", "¥150M", "¥1.5亿"),
+        (2_500_000_000, "", "2.5B", "25亿"),
+        (999, "", "999", "999"),
+        (12.345, "%", "12.35%", "12.35%"),
+    ],
+)
+def test_format_value_compact(value, unit, en, zh):
+    assert format_value(value, unit, compact=True, language="en") == en
+    assert format_value(value, unit, compact=True, language="zh") == zh
+
+
+def test_format_value_compact_follows_the_interface_language():
+    assert format_value(32000, compact=True) == "32k"
+    i18n.set_language("zh")
+    assert format_value(32000, compact=True) == "3.2万"
+
+
+def test_format_change():
+    assert format_change(None, None, "") == ""
+    assert format_change(120, 0.05, "users") == "+120 users (+5.0%)"
+    assert format_change(-300, None, "¥") == "-¥300"
+    assert format_change(0, 0.0, "") == "0 (+0.0%)"
+    assert format_change(-2.1, -0.05, "%") == "-2.1 pp (-5.0%)"
+    i18n.set_language("zh")
+    assert format_change(2.1, 0.05, "%") == "+2.1 个百分点 (+5.0%)"
