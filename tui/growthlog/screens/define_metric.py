@@ -70,7 +70,7 @@ class DefineMetricScreen(ModalScreen[Metric | None]):
                         allow_blank=False,
                         id="define-aggregation",
                     )
-            yield Label(t("metrics_screen.description"), markup=False)
+            yield Label(t("metrics_screen.description"), markup=False, classes="spaced")
             yield Input(id="define-description", placeholder=t("metrics_screen.description_placeholder"))
             yield Static("", id="define-error", markup=False)
             with Horizontal(id="define-buttons"):

@@ -62,7 +62,7 @@ class RecordValueScreen(ModalScreen[Measurement | None]):
                 with Vertical(id="record-day-column"):
                     yield Label(t("metrics_screen.day"), markup=False)
                     yield Input(self.today.isoformat(), id="record-day", placeholder=t("metrics_screen.day_placeholder"))
-            yield Label(t("metrics_screen.note"), markup=False)
+            yield Label(t("metrics_screen.note"), markup=False, classes="spaced")
             yield Input(id="record-note", placeholder=t("metrics_screen.note_placeholder"))
             yield Static("", id="record-error", markup=False)
             with Horizontal(id="record-buttons"):
