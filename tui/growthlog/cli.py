@@ -478,24 +478,41 @@ class _Progress:
 
 
 @cli.command("import")
-@click.argument("file", metavar="FILE.json")
+@click.argument("file", metavar="FILE")
 @click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported; write nothing.")
+@click.option("--define", is_flag=True, help="CSV: define the metrics the file names that do not exist yet.")
 @click.pass_obj
-def import_command(obj: CliContext, file: str, dry_run: bool) -> None:
-    """Import a growthlog or jrnl JSON export.
+def import_command(obj: CliContext, file: str, dry_run: bool, define: bool) -> None:
+    """Import entries from a JSON export, or metric values from a CSV file.
 
-    Reads growthlog's own JSON export or jrnl's (jrnl --format json); the format is recognised
-    by itself. Everything is checked first and written in one
-    transaction: a file with a bad entry imports nothing, and the message names that entry. Ids are
-    kept when free; otherwise entries get new ones and links between them follow.
+    JSON (*.json): growthlog's own export or jrnl's (jrnl --format json); the format is recognised
+    by itself. Ids are kept when free; otherwise entries get new ones and links between them follow.
+
+    CSV (*.csv, *.tsv, *.txt; UTF-8 or GB18030, comma or tab separated): metric values, one per line
+    (date,metric,value[,note]) or one column per metric (date,dau,mau…); headers in English or
+    Chinese (日期, 指标, 数值, 备注); values as people write them (1,234, 12.5%, 3.2万). A day that
+    has a value already gets the new one; --dry-run says per metric how many are added and replaced.
+
+    Everything is checked first and written in one transaction: a file with a bad entry or line
+    imports nothing, and the message names it (for CSV, its line and column).
     """
     import sqlite3
+
+    path = Path(file).expanduser()
+    from growthlog.commands.metrics import CSV_SUFFIXES, import_csv
+
+    if path.suffix.lower() in CSV_SUFFIXES:
+        import_csv(obj, path, dry_run=dry_run, define=define)
+        return
+    if define:
+        raise click.UsageError(t("metrics.import.define_csv_only"))
+    if path.suffix.lower() != ".json":
+        raise UserError(t("metrics.import.unsupported", path=path))
 
     from growthlog.config import default_author
     from growthlog.services import exchange
     from growthlog.store.db import StoreError
 
-    path = Path(file).expanduser()
     try:
         data = exchange.read_json_file(path)
         fmt = exchange.detect_format(data)
@@ -569,6 +586,11 @@ def backup(obj: CliContext, path: Path | None) -> None:
         target.unlink(missing_ok=True)
         raise UserError(t("cli.backup.failed", path=target, reason=error)) from None
     click.echo(t("cli.backup.done", path=target))
+
+
+from growthlog.commands.metrics import metric_group  # noqa: E402 - registered after the group exists
+
+cli.add_command(metric_group)
 
 
 def main(argv: list[str] | None = None) -> None:

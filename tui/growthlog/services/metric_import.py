@@ -366,7 +366,8 @@ def plan_csv_import(
     path: str | Path, store: "Store", *, define: bool = False, progress: Progress | None = None
 ) -> CsvImportPlan:
     """Read and check the whole file; :class:`CsvImportError` at the first line that cannot be
-    imported. Nothing is written."""
+    imported. Nothing is written. ``progress`` hears how many lines below the header have been read
+    (every few thousand, and once at the end); :func:`count_rows` estimates the total."""
     path = Path(path)
     first, _head = _open_text(path)
     encodings = [first] if first == "utf-16" else [first, "gb18030"]
@@ -393,6 +394,8 @@ class _Planner:
         # Per metric key: ISO day -> the line it came from (to name both lines of a duplicate).
         self.days: dict[str, dict[str, int]] = {}
         self.rows: list[Row] = []
+        self.lines = 0
+        """Lines with data read so far (what the progress callback hears)."""
 
     # -- header
 
@@ -436,7 +439,7 @@ class _Planner:
             raise _error(self.path, reader.line_num, None, t("metrics.import.bad_csv", reason=error)) from None
         self.dates.check_order(self.path, names[roles["date"]])
         if self.progress is not None:
-            self.progress(len(self.rows))
+            self.progress(self.lines)
         return CsvImportPlan(
             path=self.path, layout=layout, encoding="", delimiter=delimiter, rows=self.rows,
             metrics=self._counts(), define=self.metrics.definitions(),
@@ -518,6 +521,7 @@ class _Planner:
         append = rows.append
         all_days = self.days
         progress = self.progress
+        lines = 0
         for row in reader:
             if len(row) != width:
                 if not any(cell.strip() for cell in row):
@@ -548,8 +552,10 @@ class _Planner:
             days[iso] = reader.line_num
             note = self._note(row[ni], names[ni]) if ni is not None and row[ni] else ""
             append((key, iso, value, note, "import"))
-            if progress is not None and len(rows) % PROGRESS_EVERY == 0:
-                progress(len(rows))
+            lines += 1
+            if progress is not None and lines % PROGRESS_EVERY == 0:
+                progress(lines)
+        self.lines = lines
 
     def _wide(self, reader, roles: dict[str, int], names: list[str], header_line: int) -> None:
         di = roles["date"]
@@ -610,6 +616,7 @@ class _Planner:
             lines += 1
             if progress is not None and lines % PROGRESS_EVERY == 0:
                 progress(lines)
+        self.lines = lines
 
     def _fit(self, row: list[str], width: int) -> list[str]:
         """A short line gets empty cells; a long one may only have empty cells past the header."""
