@@ -435,3 +435,11 @@ def test_progress_is_reported_for_large_files(metrics, tmp_path):
 
 def test_count_rows_of_a_missing_file_is_zero(tmp_path):
     assert count_rows(tmp_path / "missing.csv") == 0
+
+
+def test_progress_of_a_wide_file_counts_lines(metrics, tmp_path):
+    lines = ["date,dau,revenue"] + [f"{D(2000, 1, 1) + dt.timedelta(days=n)},{n},{n}" for n in range(5500)]
+    path = write(tmp_path / "wide.csv", "\n".join(lines) + "\n")
+    seen: list[int] = []
+    plan = plan_csv_import(path, metrics, progress=seen.append)
+    assert seen == [5000, 5500] and len(plan.rows) == 11_000

@@ -353,7 +353,7 @@ def test_import_csv(defined, tmp_path):
     result = run(defined, "import", str(path))
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Imported from {path} (one column per metric, UTF-8): 2 values added, 1 replaced, 2 metrics."
+    assert lines[0] == f"Imported from {path} (one column per metric, UTF-8): 2 values added, 1 replaced (metrics: 2)."
     assert lines[1].split() == ["dau", "Daily", "active", "users", "1", "added", "1", "replaced", "2026-11-18", "–", "2026-11-19"]
     assert lines[2].split() == ["revenue", "收入", "1", "added", "0", "replaced", "2026-11-18"]
     assert values_in(defined, "dau") == [("2026-11-18", 1100.0, "", "import"), ("2026-11-19", 1200.0, "", "import")]
@@ -364,7 +364,7 @@ def test_import_csv_dry_run_stores_nothing(defined, tmp_path):
     result = run(defined, "import", "--dry-run", "--define", str(path))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Dry run: {path} (one value per line, UTF-8) would add 2 values and replace 0, 2 metrics; nothing was written."
+    assert lines[0] == f"Dry run: {path} (one value per line, UTF-8) would add 2 values and replace 0 (metrics: 2); nothing was written."
     assert lines[2].split() == ["visits", "visits", "1", "added", "0", "replaced", "2026-11-18", "would", "be", "defined"]
     assert values_in(defined, "dau") == [] and "visits" not in metrics_in(defined)
     zh = ok(defined, "--lang", "zh", "import", str(path), "--dry-run", "--define").splitlines()

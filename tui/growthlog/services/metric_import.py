@@ -37,8 +37,8 @@ have a value.
 twice for one day) stops the import with a :class:`CsvImportError` naming the file's line number
 and the column, and nothing is written. :func:`plan_csv_import` checks everything and counts, per
 metric, the days it adds and those it replaces; :func:`apply_csv_import` writes the plan in one
-transaction. Rows are validated with plain code and written with ``executemany``: pydantic per row
-would be twenty times slower.
+transaction. Rows are validated with plain code and written with ``executemany``: a pydantic
+Measurement per row (about 2 µs each) would double the time of the check.
 """
 
 from __future__ import annotations
