@@ -323,7 +323,7 @@ class _Metrics:
 # Reading the file
 
 
-def _open_text(path: Path) -> tuple[str, bytes]:
+def _open_text(path: Path) -> str:
     """The encoding to try first, from the file's first bytes; errors for what is no CSV at all."""
     try:
         with path.open("rb") as handle:
@@ -333,12 +333,12 @@ def _open_text(path: Path) -> tuple[str, bytes]:
     except OSError as error:
         raise _error(path, None, None, str(error.strerror or error)) from None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", head
+        return "utf-16"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _error(path, None, None, t("metrics.import.spreadsheet"))
     if b"\x00" in head:
         raise _error(path, None, None, t("metrics.import.not_text"))
-    return "utf-8-sig", head
+    return "utf-8-sig"
 
 
 def _delimiter(header_line: str) -> str:
@@ -369,7 +369,7 @@ def plan_csv_import(
     imported. Nothing is written. ``progress`` hears how many lines below the header have been read
     (every few thousand, and once at the end); :func:`count_rows` estimates the total."""
     path = Path(path)
-    first, _head = _open_text(path)
+    first = _open_text(path)
     encodings = [first] if first == "utf-16" else [first, "gb18030"]
     for encoding in encodings:
         try:
