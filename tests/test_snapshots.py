@@ -87,3 +87,70 @@ def test_drafts_offered_back(snap_compare, store, tmp_path):
         )
     )
     assert snap_compare(build_app(store, tmp_path), terminal_size=SIZE, run_before=run_then())
+
+
+# Metrics: the demo has no metric values yet, so these define five from the demo's own curves.
+def fill_demo_metrics(store) -> None:
+    import datetime as dt
+    import random
+
+    from growthlog.models import Goal, Metric
+    from growthlog.services.demo import DAYS, trend
+
+    rng = random.Random(11)
+    defined = (
+        ("dau", "日活跃用户", "", "up", "mean"),
+        ("new_users", "New users", "", "up", "sum"),
+        ("d7_retention", "七日留存率", "%", "up", "mean"),
+        ("conversion_rate", "Conversion rate", "%", "up", "mean"),
+        ("cac", "获客成本 CAC", "¥", "down", "mean"),
+    )
+    for number, (key, name, unit, direction, aggregation) in enumerate(defined):
+        if store.get_metric(key) is None:
+            created = dt.datetime(2026, 8, 28, 9, 0, number)
+            store.define_metric(Metric(key=key, name=name, unit=unit, direction=direction, aggregation=aggregation, created=created))
+        rows = [
+            (key, (FIXED_TODAY - dt.timedelta(days=o)).isoformat(), round(trend(key, o) * (1 + rng.uniform(-0.015, 0.015)), 2), "", "import")
+            for o in range(DAYS)
+        ]
+        store.record_many(rows)
+    if not any(goal.metric == "d7_retention" for goal in store.list_goals()):
+        store.add_goal(Goal(title="七日留存回到 22%", metric="d7_retention", target=22.0, due=FIXED_TODAY + dt.timedelta(days=40)))
+
+
+@pytest.fixture
+def metrics_app(store, tmp_path):
+    fill_demo(store, FIXED_TODAY)
+    fill_demo_metrics(store)
+    return build_app(store, tmp_path)
+
+
+def test_metrics(snap_compare, metrics_app):
+    assert snap_compare(metrics_app, terminal_size=SIZE, run_before=run_then("escape", "4", "down", "down"))
+
+
+def test_record_value(snap_compare, metrics_app):
+    assert snap_compare(metrics_app, terminal_size=SIZE, run_before=run_then("escape", "4", "down", "m"))
+
+
+def test_define_metric(snap_compare, metrics_app):
+    assert snap_compare(metrics_app, terminal_size=SIZE, run_before=run_then("escape", "4", "d"))
+
+
+def test_import_csv_checked(snap_compare, metrics_app, tmp_path, monkeypatch):
+    """The dry run's summary, before confirming (a relative path: the picture must not show tmp_path)."""
+    (tmp_path / "metrics.csv").write_text(
+        "日期,dau,new_users,退款率\n" + "".join(f"2026-11-{d:02d},{130000 + d * 100},{3700 + d},{2.5 + d / 10}%\n" for d in range(1, 21)),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+
+    async def run_before(pilot) -> None:
+        await run_then("escape", "4", "i")(pilot)
+        pilot.app.screen.query_one("#import-path", Input).value = "metrics.csv"
+        pilot.app.screen.query_one("#import-define").value = True
+        pilot.app.screen.query_one("#import-path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(metrics_app, terminal_size=SIZE, run_before=run_before)

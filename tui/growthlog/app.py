@@ -51,6 +51,7 @@ class GrowthlogApp(App[None]):
         self.open_editors: list[EditorScreen] = []
         self.add_mode("today", lambda: TodayScreen(store=self.store, today=self.today, author=self.settings.author))
         self.add_mode("journal", self._journal_screen)
+        self.add_mode("metrics", self._metrics_screen)
         if settings.keymap:
             self.set_keymap(settings.keymap)
         self.theme = settings.theme
@@ -63,6 +64,11 @@ class GrowthlogApp(App[None]):
         from growthlog.screens.journal import JournalScreen
 
         return JournalScreen(store=self.store, today=self.today)
+
+    def _metrics_screen(self):
+        from growthlog.screens.metrics import MetricsScreen
+
+        return MetricsScreen(store=self.store, today=self.today)
 
     @property
     def today(self) -> dt.date:
@@ -211,6 +217,12 @@ class GrowthlogApp(App[None]):
         focus_search = getattr(self.screen, "focus_search", None)
         if focus_search is not None:
             focus_search()
+
+    def action_record_metric(self) -> None:
+        """Record a metric value from any screen (the Metrics screen preselects its metric)."""
+        from growthlog.screens.record_value import start_recording
+
+        start_recording(self, self.store, self.today, getattr(self.screen, "highlighted_metric_key", None))
 
     def action_help(self) -> None:
         from growthlog.screens.help import HelpScreen

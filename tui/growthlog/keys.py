@@ -40,11 +40,13 @@ class KeySpec:
 KEYS: tuple[KeySpec, ...] = (
     KeySpec("mode.today", "1", "app.switch_mode('today')", "app", show=False),
     KeySpec("mode.journal", "2", "app.switch_mode('journal')", "app", show=False),
+    KeySpec("mode.metrics", "4", "app.switch_mode('metrics')", "app", show=False),
     KeySpec("capture", "a", "app.capture", "app"),
     KeySpec("new_entry", "n", "app.new_entry", "app"),
     KeySpec("new_problem", "p", "app.new_entry('problem')", "app"),
     KeySpec("new_strategy", "s", "app.new_entry('strategy')", "app", show=False),
     KeySpec("new_lesson", "l", "app.new_entry('lesson')", "app", show=False),
+    KeySpec("record_metric", "m", "app.record_metric", "app", show=False),
     KeySpec("search", "slash", "app.search", "app", key_display="/"),
     KeySpec("help", "question_mark", "app.help", "app", key_display="?"),
     KeySpec("palette", "ctrl+p", "app.command_palette", "app", show=False),
@@ -56,13 +58,17 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("journal.clear", "escape", "clear", "journal", show=False),
     KeySpec("today.edit", "e", "edit", "today", show=False),
     KeySpec("today.leave", "escape", "leave_input", "today", show=False),
+    KeySpec("metrics.record", "enter", "record", "metrics"),
+    KeySpec("metrics.range", "r", "cycle_range", "metrics"),
+    KeySpec("metrics.define", "d", "define", "metrics"),
+    KeySpec("metrics.import", "i", "import_csv", "metrics"),
     KeySpec("editor.save", "ctrl+s", "save", "editor", priority=True),
     KeySpec("editor.close", "escape", "close", "editor"),
     KeySpec("editor.external", "ctrl+e", "external_editor", "editor", priority=True),
     KeySpec("editor.kind", "ctrl+k", "choose_kind", "editor", priority=True),
 )
 
-SCOPES = ("app", "today", "journal", "editor")
+SCOPES = ("app", "today", "journal", "metrics", "editor")
 
 
 def bindings(scope: str) -> list[Binding]:

@@ -193,4 +193,17 @@ MESSAGES: dict[str, str] = {
     'palette.new_kind.help': 'Write a new {kind} entry',
     'error.bad_date': "'{text}' is not a date: use 2026-11-20, today, yesterday, -3d, '3 days ago', 'last monday', 今天, 昨天 or 上周一",
     'error.empty_title': 'The title is empty: write a few words first.',
+    # Metrics mode and recording values (screens/metrics.py, screens/record_value.py)
+    'key.mode.metrics': 'Metrics',
+    'key.mode.metrics.help': 'Switch to Metrics: every metric, its trend and chart',
+    'key.record_metric': 'Record value',
+    'key.record_metric.help': 'Record a metric value (a day again replaces it)',
+    'key.metrics.record': 'Record',
+    'key.metrics.record.help': 'Record a value of the highlighted metric',
+    'key.metrics.range': 'Range',
+    'key.metrics.range.help': "Chart range: 30 days, 90 days, 1 year, all",
+    'key.metrics.define': 'Define',
+    'key.metrics.define.help': 'Define a metric (common ones offered)',
+    'key.metrics.import': 'Import CSV',
+    'key.metrics.import.help': 'Import values from a CSV file (checked first)',
 }

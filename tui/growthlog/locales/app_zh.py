@@ -193,4 +193,17 @@ MESSAGES: dict[str, str] = {
     'palette.new_kind.help': '新建一条{kind}',
     'error.bad_date': '“{text}”不是日期：可以写 2026-11-20、今天、昨天、-3d、3天前、上周一 或 last monday',
     'error.empty_title': '标题是空的：先写几个字吧。',
+    # 指标模式与记录数值（screens/metrics.py、screens/record_value.py）
+    'key.mode.metrics': '指标',
+    'key.mode.metrics.help': '切换到指标：各指标的走势和图表',
+    'key.record_metric': '记录数值',
+    'key.record_metric.help': '记录指标数值（同一天再记会替换）',
+    'key.metrics.record': '记录',
+    'key.metrics.record.help': '为选中的指标记录一个数值',
+    'key.metrics.range': '范围',
+    'key.metrics.range.help': '图表范围：30 天、90 天、1 年、全部',
+    'key.metrics.define': '定义',
+    'key.metrics.define.help': '定义指标（提供常用预设）',
+    'key.metrics.import': '导入 CSV',
+    'key.metrics.import.help': '从 CSV 文件导入数值（先检查）',
 }

@@ -7,7 +7,17 @@ from textual.widgets import Static
 
 from growthlog.i18n import t
 
-MODES = ("today", "journal")
+# In the order shown; a mode appears once its screen exists (no placeholders).
+MODES = ("today", "journal", "metrics")
+
+
+def mode_number(mode: str) -> str:
+    """The key that switches to ``mode``, from the key registry (so it stays true when a mode is
+    missing or remapped in the default keys)."""
+    from growthlog.keys import KEYS
+
+    spec = next((spec for spec in KEYS if spec.id == f"mode.{mode}"), None)
+    return spec.keys.split(",")[0] if spec else "?"
 
 
 class ModeBar(Static):
@@ -28,8 +38,8 @@ class ModeBar(Static):
     def bar_text(self) -> Text:
         bar = Text()
         bar.append("growthlog ", "bold")
-        for number, mode in enumerate(MODES, 1):
-            label = f" {number} {t('mode.' + mode)} "
+        for mode in MODES:
+            label = f" {mode_number(mode)} {t('mode.' + mode)} "
             style = "bold reverse" if mode == self.active else ""
             bar.append(label, style)
             bar.append(" ")
@@ -38,8 +48,8 @@ class ModeBar(Static):
     def on_click(self, event) -> None:
         # Find which label was clicked by walking the same layout as bar_text().
         x = event.x - 1 - len("growthlog ")
-        for number, mode in enumerate(MODES, 1):
-            width = Text(f" {number} {t('mode.' + mode)} ").cell_len + 1
+        for mode in MODES:
+            width = Text(f" {mode_number(mode)} {t('mode.' + mode)} ").cell_len + 1
             if 0 <= x < width:
                 self.app.switch_mode(mode)
                 return
