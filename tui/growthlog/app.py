@@ -51,6 +51,7 @@ class GrowthlogApp(App[None]):
         self.open_editors: list[EditorScreen] = []
         self.add_mode("today", lambda: TodayScreen(store=self.store, today=self.today, author=self.settings.author))
         self.add_mode("journal", self._journal_screen)
+        self.add_mode("goals", self._goals_screen)
         self.add_mode("metrics", self._metrics_screen)
         if settings.keymap:
             self.set_keymap(settings.keymap)
@@ -59,6 +60,11 @@ class GrowthlogApp(App[None]):
     def _warm_up(self) -> None:
         import growthlog.screens.editor  # noqa: F401
         import growthlog.screens.journal  # noqa: F401
+
+    def _goals_screen(self):
+        from growthlog.screens.goals import GoalsScreen
+
+        return GoalsScreen(store=self.store, today=self.today)
 
     def _journal_screen(self):
         from growthlog.screens.journal import JournalScreen
@@ -217,6 +223,30 @@ class GrowthlogApp(App[None]):
         focus_search = getattr(self.screen, "focus_search", None)
         if focus_search is not None:
             focus_search()
+
+    @work(group="modal")
+    async def action_new_goal(self) -> None:
+        from growthlog.screens.goal_editor import GoalEditorScreen
+
+        metrics, goals = await asyncio.gather(
+            asyncio.to_thread(self.store.list_metrics), asyncio.to_thread(self.store.list_goals)
+        )
+        parents = [goal for goal in goals if goal.horizon == "long"]
+        self.push_screen(GoalEditorScreen(metrics=metrics, parents=parents, today=self.today), self._goal_written)
+
+    @work(group="write")
+    async def _goal_written(self, goal) -> None:
+        if goal is None:
+            return
+        try:
+            saved = await asyncio.to_thread(self.store.add_goal, goal)
+        except Exception as error:
+            self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
+            return
+        self.notify(t("goals.added", id=saved.id), markup=False)
+        resume = getattr(self.screen, "on_screen_resume", None)
+        if resume is not None:
+            resume()
 
     def action_record_metric(self) -> None:
         """Record a metric value from any screen (the Metrics screen preselects its metric)."""

@@ -40,6 +40,7 @@ class KeySpec:
 KEYS: tuple[KeySpec, ...] = (
     KeySpec("mode.today", "1", "app.switch_mode('today')", "app", show=False),
     KeySpec("mode.journal", "2", "app.switch_mode('journal')", "app", show=False),
+    KeySpec("mode.goals", "3", "app.switch_mode('goals')", "app", show=False),
     KeySpec("mode.metrics", "4", "app.switch_mode('metrics')", "app", show=False),
     KeySpec("capture", "a", "app.capture", "app"),
     KeySpec("new_entry", "n", "app.new_entry", "app"),
@@ -47,6 +48,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("new_strategy", "s", "app.new_entry('strategy')", "app", show=False),
     KeySpec("new_lesson", "l", "app.new_entry('lesson')", "app", show=False),
     KeySpec("record_metric", "m", "app.record_metric", "app", show=False),
+    KeySpec("new_goal", "g", "app.new_goal", "app", show=False),
     KeySpec("search", "slash", "app.search", "app", key_display="/"),
     KeySpec("help", "question_mark", "app.help", "app", key_display="?"),
     KeySpec("palette", "ctrl+p", "app.command_palette", "app", show=False),
@@ -58,6 +60,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("journal.clear", "escape", "clear", "journal", show=False),
     KeySpec("today.edit", "e", "edit", "today", show=False),
     KeySpec("today.leave", "escape", "leave_input", "today", show=False),
+    KeySpec("goals.edit", "e,enter", "edit_goal", "goals"),
+    KeySpec("goals.check_in", "c", "check_in", "goals"),
+    KeySpec("goals.status", "t", "change_status", "goals"),
     KeySpec("metrics.record", "enter", "record", "metrics"),
     KeySpec("metrics.range", "r", "cycle_range", "metrics"),
     KeySpec("metrics.define", "d", "define", "metrics"),
@@ -68,7 +73,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("editor.kind", "ctrl+k", "choose_kind", "editor", priority=True),
 )
 
-SCOPES = ("app", "today", "journal", "metrics", "editor")
+SCOPES = ("app", "today", "journal", "goals", "metrics", "editor")
 
 
 def bindings(scope: str) -> list[Binding]:

@@ -41,8 +41,8 @@ class EntryList(ScrollView, can_focus=True):
         Binding("down,j", "cursor(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("home,g", "jump(0)", show=False),
-        Binding("end,G", "jump(-1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
         Binding("enter", "select", show=False),
     ]
 

@@ -1,0 +1,119 @@
+"""The Goals mode driven with the Pilot: the tree, the detail, new goals, check-ins, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, OptionList, Select
+
+from apphelpers import SIZE, build_app, settle, visible_text
+from conftest import FIXED_TODAY
+from growthlog.models import Goal, Measurement, Metric
+from growthlog.screens.checkin import CheckInScreen
+from growthlog.screens.choice import ChoiceScreen
+from growthlog.screens.goal_editor import GoalEditorScreen
+from growthlog.screens.goals import GoalsScreen
+
+
+def seed(store):
+    store.define_metric(Metric(key="dau", name="日活", unit="人"))
+    for i in range(40):
+        store.record(Measurement(metric="dau", day=FIXED_TODAY - dt.timedelta(days=39 - i), value=100_000 + i * 500))
+    parent = store.add_goal(Goal(title="年底 DAU 翻倍", horizon="long", metric="dau", baseline=100_000, target=200_000,
+                                 start=FIXED_TODAY - dt.timedelta(days=39), due=FIXED_TODAY + dt.timedelta(days=40), why="增长"))
+    child = store.add_goal(Goal(title="本月 DAU 到 12 万", metric="dau", baseline=100_000, target=120_000,
+                                start=FIXED_TODAY - dt.timedelta(days=39), due=FIXED_TODAY + dt.timedelta(days=5), parent_id=parent.id, why="月度"))
+    loose = store.add_goal(Goal(title="[bold]写清楚[/] 没有指标的目标"))
+    return parent, child, loose
+
+
+async def open_goals(pilot):
+    await pilot.press("escape", "3")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, GoalsScreen)
+    return pilot.app.screen
+
+
+async def test_tree_progress_forecast_and_smart_check(store, tmp_path):
+    seed(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await open_goals(pilot)
+        text = visible_text(app)
+        lines = text.splitlines()
+        parent_line = next(line for line in lines if "年底 DAU 翻倍" in line)
+        child_line = next(line for line in lines if "本月 DAU 到 12 万" in line)
+        assert "◆" in parent_line and "·" in child_line
+        assert child_line.index("本月") > parent_line.index("年底")  # indented under its parent
+        assert "98%" in child_line  # (119,500 - 100,000) / (120,000 - 100,000)
+        assert "[bold]写清楚[/] 没有指标的目标" in text  # user text, not markup
+        await pilot.press("end")
+        await settle(pilot)
+        detail = visible_text(app)
+        assert "SMART check" in detail and "no forecast" in detail
+
+
+async def test_new_goal_with_g(store, tmp_path):
+    seed(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await open_goals(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, GoalEditorScreen)
+        editor.query_one("#goal-title", Input).value = "D7 留存到 22%"
+        editor.query_one("#goal-target", Input).value = "12万"
+        editor.query_one("#goal-metric", Select).value = "dau"
+        editor.query_one("#goal-due", Input).value = "2026-12-31"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalsScreen)
+        goal = next(g for g in store.list_goals() if g.title == "D7 留存到 22%")
+        assert (goal.target, goal.metric, goal.due) == (120_000, "dau", dt.date(2026, 12, 31))
+        assert "D7 留存到 22%" in visible_text(app)
+
+
+async def test_a_bad_target_is_refused_and_nothing_stored(store, tmp_path):
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "g")
+        await settle(pilot)
+        editor = app.screen
+        editor.query_one("#goal-title", Input).value = "x"
+        editor.query_one("#goal-target", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is editor
+        assert store.list_goals() == []
+        assert "'lots' is not a number" in visible_text(app)
+
+
+async def test_check_in_and_status_change(store, tmp_path):
+    _, child, _ = seed(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        goals = await open_goals(pilot)
+        goals.query_one(OptionList).highlighted = 1
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckInScreen)
+        app.screen.query_one("#checkin-value", Input).value = "1.2万"
+        app.screen.query_one("#checkin-confidence", Select).value = "at-risk"
+        app.screen.query_one("#checkin-note", Input).value = "周末活动拉一把"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [checkin] = store.checkins(child.id)
+        assert (checkin.value, checkin.confidence, checkin.note) == (12_000, "at-risk", "周末活动拉一把")
+        assert "周末活动拉一把" in visible_text(app)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # the first choice: achieved
+        await settle(pilot)
+        assert store.get_goal(child.id).status == "achieved"

@@ -1,0 +1,152 @@
+"""Write or edit a SMART goal. Returns the validated (unsaved) Goal with dismiss(), or None.
+
+Data comes in through the constructor (the metrics and long-term goals to choose from); the app
+stores the result. A goal without a metric, target or due date can be saved: the SMART check on
+the Goals screen says what it lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from growthlog.i18n import t
+from growthlog.models import Goal, Metric
+from growthlog.services.dates import DateError, parse_date
+
+
+def read_number(text: str) -> float | None:
+    """A number as people write it (1,234 · 12.5% · 3.2万), or None for a blank."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        from growthlog.services.values import parse_value
+    except ImportError:  # pragma: no cover - until the values service lands
+        return float(text.replace(",", ""))
+    return parse_value(text)
+
+
+class GoalEditorScreen(ModalScreen[Goal | None]):
+    CSS_PATH = "goal_editor.tcss"
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", show=False),
+        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
+    ]
+
+    def __init__(self, *, metrics: list[Metric], parents: list[Goal], today: dt.date, goal: Goal | None = None) -> None:
+        super().__init__()
+        self.metrics = metrics
+        self.parents = [p for p in parents if goal is None or p.id != goal.id]
+        self.today = today
+        self.goal = goal
+
+    def compose(self) -> ComposeResult:
+        goal = self.goal
+        with Vertical(id="goal-editor"):
+            yield Static(t("goal_editor.edit_title") if goal else t("goal_editor.new_title"), id="goal-editor-title", markup=False)
+            with VerticalScroll(id="goal-form", can_focus=False):
+                yield Label(t("goal_editor.title"), markup=False)
+                yield Input(goal.title if goal else "", id="goal-title", placeholder=t("goal_editor.title_placeholder"))
+                yield Label(t("goal_editor.description"), markup=False)
+                yield TextArea(goal.description if goal else "", id="goal-description", soft_wrap=True)
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label(t("goal_editor.metric"), markup=False)
+                        yield Select(
+                            [(Text(f"{m.name} ({m.key})"), m.key) for m in self.metrics],
+                            value=goal.metric if goal and goal.metric else Select.NULL,
+                            prompt=t("goal_editor.no_metric"),
+                            id="goal-metric",
+                        )
+                    with Vertical():
+                        yield Label(t("goal_editor.baseline"), markup=False)
+                        yield Input(_number_text(goal.baseline if goal else None), id="goal-baseline", placeholder=t("goal_editor.baseline_placeholder"))
+                    with Vertical():
+                        yield Label(t("goal_editor.target"), markup=False)
+                        yield Input(_number_text(goal.target if goal else None), id="goal-target", placeholder="1,000 · 22% · 3.2万")
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label(t("goal_editor.start"), markup=False)
+                        yield Input(goal.start.isoformat() if goal and goal.start else self.today.isoformat(), id="goal-start")
+                    with Vertical():
+                        yield Label(t("goal_editor.due"), markup=False)
+                        yield Input(goal.due.isoformat() if goal and goal.due else "", id="goal-due", placeholder=t("goal_editor.due_placeholder"))
+                    with Vertical():
+                        yield Label(t("goal_editor.horizon"), markup=False)
+                        yield Select(
+                            [(t("goal_editor.short"), "short"), (t("goal_editor.long"), "long")],
+                            value=goal.horizon if goal else "short",
+                            allow_blank=False,
+                            id="goal-horizon",
+                        )
+                yield Label(t("goal_editor.parent"), markup=False)
+                yield Select(
+                    [(Text(p.title), p.id) for p in self.parents],
+                    value=goal.parent_id if goal and goal.parent_id in {p.id for p in self.parents} else Select.NULL,
+                    prompt=t("goal_editor.no_parent"),
+                    id="goal-parent",
+                )
+                yield Label(t("goal_editor.why"), markup=False)
+                yield TextArea(goal.why if goal else "", id="goal-why", soft_wrap=True)
+            yield Static("", id="goal-error", markup=False)
+            with Horizontal(id="goal-buttons"):
+                yield Button(t("goal_editor.save"), variant="primary", id="save")
+                yield Button(t("goal_editor.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#goal-title", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def _date(self, widget_id: str) -> dt.date | None:
+        text = self.query_one(widget_id, Input).value.strip()
+        return parse_date(text, self.today) if text else None
+
+    def action_save(self) -> None:
+        error = self.query_one("#goal-error", Static)
+        try:
+            metric = self.query_one("#goal-metric", Select).value
+            parent = self.query_one("#goal-parent", Select).value
+            values = {
+                "title": self.query_one("#goal-title", Input).value,
+                "description": self.query_one("#goal-description", TextArea).text,
+                "metric": None if metric is Select.NULL else metric,
+                "baseline": read_number(self.query_one("#goal-baseline", Input).value),
+                "target": read_number(self.query_one("#goal-target", Input).value),
+                "start": self._date("#goal-start"),
+                "due": self._date("#goal-due"),
+                "why": self.query_one("#goal-why", TextArea).text,
+                "parent_id": None if parent is Select.NULL else parent,
+                "horizon": self.query_one("#goal-horizon", Select).value,
+            }
+            if self.goal is not None:
+                goal = self.goal.model_copy(update=values)
+                goal = Goal.model_validate(goal.model_dump())
+            else:
+                goal = Goal(**values)
+        except (ValueError, DateError) as problem:
+            message = problem.errors()[0]["msg"] if isinstance(problem, ValidationError) else str(problem)
+            if isinstance(problem, ValidationError) and problem.errors()[0]["loc"][:1] == ("title",):
+                message = t("goal_editor.title_missing")
+            error.update(message)
+            self.notify(message, severity="error", markup=False)
+            return
+        self.dismiss(goal)
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"

@@ -1,0 +1,280 @@
+"""Goals: long-term goals holding short-term ones, each with progress, the SMART check, the
+forecast to its due date, its check-ins, and a chart of its metric against the target."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.models import CheckIn, Goal, Metric
+from growthlog.store.api import Store
+from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.mode_bar import ModeBar
+from growthlog.widgets.progress_text import progress_bar, status_text
+
+
+@dataclasses.dataclass
+class GoalRow:
+    """What the list shows of one goal, computed off the UI thread."""
+
+    goal: Goal
+    depth: int
+    progress: float | None
+    status: str | None
+
+
+@dataclasses.dataclass
+class GoalDetail:
+    goal: Goal
+    metric: Metric | None
+    progress: float | None
+    smart_lines: list[str]
+    forecast_line: str
+    forecast_status: str | None
+    checkins: list[CheckIn]
+
+
+def load_rows(store: Store, today: dt.date) -> list[GoalRow]:
+    from growthlog.services.goals import forecast, goal_progress, goal_tree
+
+    rows: list[GoalRow] = []
+    goals = store.list_goals()
+
+    def add(goal: Goal, depth: int) -> None:
+        prediction = forecast(goal, store, today)
+        rows.append(GoalRow(goal, depth, goal_progress(goal, store, today), prediction.status))
+
+    for goal, children in goal_tree(goals):
+        add(goal, 0)
+        for child in children:
+            add(child, 1)
+    return rows
+
+
+def load_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
+    from growthlog.services.goals import describe_forecast, describe_smart, forecast, goal_progress, smart_check
+
+    prediction = forecast(goal, store, today)
+    return GoalDetail(
+        goal=goal,
+        metric=store.get_metric(goal.metric) if goal.metric else None,
+        progress=goal_progress(goal, store, today),
+        smart_lines=describe_smart(smart_check(goal, store, today)),
+        forecast_line=describe_forecast(prediction),
+        forecast_status=prediction.status,
+        checkins=store.checkins(goal.id),
+    )
+
+
+def goal_option(row: GoalRow) -> Option:
+    line = Text("   " * row.depth + ("◆ " if row.goal.horizon == "long" else "· "))
+    title = Text(row.goal.title)
+    title.truncate(30 - 3 * row.depth, overflow="ellipsis", pad=True)
+    line.append_text(title)
+    line.append(" ")
+    line.append_text(progress_bar(row.progress, width=10))
+    line.append("  ")
+    if row.goal.status != "active":
+        line.append(t(f"goal_status.{row.goal.status}"), style="bold")
+    else:
+        line.append_text(status_text(row.status))
+    return Option(line, id=str(row.goal.id))
+
+
+class GoalsScreen(Screen):
+    CSS_PATH = "goals.tcss"
+    KEY_SCOPE = "goals"
+    BINDINGS = bindings(KEY_SCOPE)
+    AUTO_FOCUS = "#goal-list"
+
+    def __init__(self, *, store: Store, today: dt.date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.rows: list[GoalRow] = []
+        self._loaded_token: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("goals")
+        with Horizontal(id="goals-main"):
+            yield OptionList(id="goal-list")
+            with VerticalScroll(id="goal-detail"):
+                yield Static(id="goal-title", markup=False)
+                yield Static(id="goal-facts", markup=False)
+                yield Static(id="goal-progress", markup=False)
+                yield Static(id="goal-smart", markup=False)
+                yield Static(id="goal-forecast", markup=False)
+                yield Static(id="goal-checkins", markup=False)
+        yield SteadyFooter()
+
+    def on_screen_resume(self) -> None:
+        if self.store.change_token() != self._loaded_token:
+            self.reload()
+
+    @property
+    def selected(self) -> Goal | None:
+        index = self.query_one("#goal-list", OptionList).highlighted
+        return self.rows[index].goal if index is not None and index < len(self.rows) else None
+
+    @work(group="load", exclusive=True)
+    async def reload(self) -> None:
+        self._loaded_token = self.store.change_token()
+        rows = await asyncio.to_thread(load_rows, self.store, self.today)
+        selected = self.selected
+        self.rows = rows
+        options = self.query_one("#goal-list", OptionList)
+        options.clear_options()
+        if not rows:
+            options.add_option(Option(Text(t("goals.empty"), style="dim"), disabled=True))
+            self.show_detail(None)
+            return
+        options.add_options([goal_option(row) for row in rows])
+        index = next((i for i, row in enumerate(rows) if selected and row.goal.id == selected.id), 0)
+        options.highlighted = index
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        goal = self.selected
+        if goal is not None:
+            self.load_detail(goal)
+
+    @work(group="detail", exclusive=True)
+    async def load_detail(self, goal: Goal) -> None:
+        detail = await asyncio.to_thread(load_detail, self.store, goal, self.today)
+        self.show_detail(detail)
+
+    def show_detail(self, detail: GoalDetail | None) -> None:
+        title = self.query_one("#goal-title", Static)
+        parts = [self.query_one(f"#goal-{name}", Static) for name in ("facts", "progress", "smart", "forecast", "checkins")]
+        if detail is None:
+            title.update(Text(t("goals.none_selected")))
+            for part in parts:
+                part.update("")
+            return
+        goal = detail.goal
+        facts_widget, progress_widget, smart_widget, forecast_widget, checkins_widget = parts
+        title.update(Text(goal.title))
+        facts = Text()
+        facts.append(t(f"goal_horizon.{goal.horizon}"))
+        facts.append("  ·  ")
+        facts.append(t(f"goal_status.{goal.status}"))
+        if detail.metric is not None:
+            facts.append("  ·  ")
+            facts.append(f"{detail.metric.name} ({detail.metric.key})")
+        if goal.baseline is not None or goal.target is not None:
+            facts.append("  ·  ")
+            facts.append(f"{_number(goal.baseline)} → {_number(goal.target)}")
+        if goal.start or goal.due:
+            facts.append("  ·  ")
+            facts.append(f"{goal.start or '…'} – {goal.due or '…'}")
+        if goal.description:
+            facts.append("\n\n")
+            facts.append(goal.description)
+        if goal.why:
+            facts.append("\n")
+            facts.append(t("goals.why") + ": ", "bold")
+            facts.append(goal.why)
+        facts_widget.update(facts)
+        progress = Text(t("goals.progress") + "  ", "bold")
+        progress.append_text(progress_bar(detail.progress, width=24))
+        progress_widget.update(progress)
+        smart = Text(t("goals.smart_check") + "\n", "bold")
+        if detail.smart_lines:
+            for line in detail.smart_lines:
+                smart.append("  • " + line + "\n", style="yellow")
+        else:
+            smart.append("  " + t("goals.smart_ok") + "\n", style="green")
+        smart_widget.update(smart)
+        forecast = Text(t("goals.forecast") + "  ", "bold")
+        forecast.append_text(status_text(detail.forecast_status))
+        if detail.forecast_line:
+            forecast.append("\n  " + detail.forecast_line)
+        forecast_widget.update(forecast)
+        checkins = Text(t("goals.checkins") + "\n", "bold")
+        if not detail.checkins:
+            checkins.append("  " + t("goals.no_checkins"), style="dim")
+        for checkin in reversed(detail.checkins[-8:]):
+            checkins.append(f"  {checkin.day}  ")
+            checkins.append_text(status_text(checkin.confidence))
+            if checkin.value is not None:
+                checkins.append(f"  {_number(checkin.value)}")
+            if checkin.note:
+                checkins.append("  ")
+                checkins.append(checkin.note, style="italic")
+            checkins.append("\n")
+        checkins_widget.update(checkins)
+
+    # Actions: modals return values; the writes run in workers.
+    def action_edit_goal(self) -> None:
+        goal = self.selected
+        if goal is not None:
+            self.edit_goal(goal)
+
+    @work(group="modal")
+    async def edit_goal(self, goal: Goal) -> None:
+        from growthlog.screens.goal_editor import GoalEditorScreen
+
+        metrics = await asyncio.to_thread(self.store.list_metrics)
+        parents = [row.goal for row in self.rows if row.goal.horizon == "long"]
+        self.app.push_screen(
+            GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, goal=goal), self._save_goal
+        )
+
+    @work(group="write")
+    async def _save_goal(self, goal: Goal | None) -> None:
+        if goal is None:
+            return
+        try:
+            await asyncio.to_thread(self.store.update_goal, goal)
+        except Exception as error:
+            self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
+            return
+        self.notify(t("goals.saved"), markup=False)
+        self.reload()
+
+    def action_check_in(self) -> None:
+        from growthlog.screens.checkin import CheckInScreen
+
+        goal = self.selected
+        if goal is not None:
+            self.app.push_screen(CheckInScreen(goal, self.today), self._save_checkin)
+
+    @work(group="write")
+    async def _save_checkin(self, checkin: CheckIn | None) -> None:
+        if checkin is None:
+            return
+        try:
+            await asyncio.to_thread(self.store.add_checkin, checkin)
+        except Exception as error:
+            self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
+            return
+        self.notify(t("goals.checked_in"), markup=False)
+        self.reload()
+
+    def action_change_status(self) -> None:
+        from growthlog.screens.choice import ChoiceScreen
+
+        goal = self.selected
+        if goal is None:
+            return
+        choices = [(t(f"goal_status.{s}"), s) for s in ("achieved", "missed", "dropped", "active") if s != goal.status]
+
+        def chosen(status: str | None) -> None:
+            if status:
+                self._save_goal(goal.model_copy(update={"status": status}))
+
+        self.app.push_screen(ChoiceScreen(t("goals.status_question", title=goal.title), choices), chosen)
+
+
+def _number(value: float | None) -> str:
+    return "…" if value is None else f"{value:,.6g}"
