@@ -50,3 +50,31 @@ async def test_recording_elsewhere_updates_the_cards_on_return(store, tmp_path):
         await pilot.press("1")
         await settle(pilot)
         assert "250k" in visible_text(app)
+
+
+async def test_a_metric_moving_the_wrong_way_opens_a_linked_problem(store, tmp_path):
+    from textual.widgets import Input, OptionList
+
+    from growthlog.screens.editor import EditorScreen
+
+    store.define_metric(Metric(key="cac", name="获客成本", unit="元", direction="down"))
+    for i in range(14):
+        store.record(Measurement(metric="cac", day=FIXED_TODAY - dt.timedelta(days=13 - i), value=20.0 + (i % 2) * 0.2))
+    store.record(Measurement(metric="cac", day=FIXED_TODAY, value=30.0))
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "获客成本" in visible_text(app)
+        attention = app.screen.query_one("#today-attention", OptionList)
+        attention.focus()
+        attention.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and editor.kind == "problem"
+        assert "获客成本" in editor.query_one("#title", Input).value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = store.entries_on(FIXED_TODAY)
+        assert entry.kind == "problem"
+        assert [link.model_dump() for link in entry.links] == [{"type": "metric", "ref": "cac"}]

@@ -170,10 +170,12 @@ class GrowthlogApp(App[None]):
     @on(ExpandRequested)
     def expand_requested(self, event: ExpandRequested) -> None:
         capture = parse_capture(event.text)
-        self.open_editor(
-            kind=capture.kind or "note",
-            initial={"title": capture.title, "body": capture.body, "tags": " ".join(capture.tags)},
-        )
+        initial = {"title": capture.title, "body": capture.body, "tags": " ".join(capture.tags)}
+        if event.links:
+            initial["links"] = event.links
+        if not capture.body:
+            del initial["body"]  # keep the kind's template
+        self.open_editor(kind=event.kind or capture.kind or "note", initial=initial)
 
     # Actions
     def action_new_entry(self, kind: str | None = None) -> None:

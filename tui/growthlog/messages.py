@@ -16,8 +16,11 @@ class EditRequested(Message):
 
 
 class ExpandRequested(Message):
-    """Several lines were pasted into quick capture: open them in the editor, whole."""
+    """Open text in the editor, whole: several lines pasted into quick capture, or a problem to
+    write about a metric (with ``kind`` and ``links`` set)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, kind: str | None = None, links: list[dict[str, str]] | None = None) -> None:
         super().__init__()
         self.text = text
+        self.kind = kind
+        self.links = links

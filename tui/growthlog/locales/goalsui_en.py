@@ -1,6 +1,11 @@
 """English messages of the Goals screen and its modals."""
 
 MESSAGES: dict[str, str] = {
+    'today.attention_heading': 'Needs attention (enter acts)',
+    'today.nothing_needs_attention': 'Nothing needs attention.',
+    'today.goals_heading': 'Goals',
+    'today.no_goals': 'No active goals: press g to set one.',
+    'today.problem_about_metric': 'Why did {metric} move the wrong way?',
     'today.metrics_heading': 'Metrics',
     'today.no_metrics': 'No metrics yet: define your KPIs in Metrics (4).',
     'today.no_value': 'no value yet',

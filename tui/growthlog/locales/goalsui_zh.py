@@ -1,6 +1,11 @@
 """简体中文：目标页面及其对话框的文字。"""
 
 MESSAGES: dict[str, str] = {
+    'today.attention_heading': '需要关注（回车处理）',
+    'today.nothing_needs_attention': '暂时没有需要关注的事。',
+    'today.goals_heading': '目标',
+    'today.no_goals': '没有进行中的目标：按 g 设定一个。',
+    'today.problem_about_metric': '{metric} 为什么往坏的方向变了？',
     'today.metrics_heading': '指标',
     'today.no_metrics': '还没有指标：在“指标”（4）里定义你的 KPI。',
     'today.no_value': '还没有数值',

@@ -10,12 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label, Static
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
 from growthlog.screens.browsing import EntryBrowsing
-from growthlog.messages import ExpandRequested
+from growthlog.messages import EditRequested, ExpandRequested
 from growthlog.models import Entry
 from growthlog.services.editing import EntryInputError, entry_from_capture
 from growthlog.store.api import Store
@@ -31,8 +32,44 @@ def weekday_name(day: dt.date) -> str:
 
 
 MAX_METRIC_CARDS = 8
+MAX_GOALS = 6
+
+
+def load_goal_summaries(store: Store, today: dt.date) -> list:
+    """Active goals at a glance: progress and forecast, soonest due first."""
+    from growthlog.services.goals import summarize_goals
+
+    active = [s for s in summarize_goals(store, today) if s.goal.status == "active"]
+    active.sort(key=lambda s: (s.goal.due is None, s.goal.due or today, s.goal.horizon == "long"))
+    return active[:MAX_GOALS]
+
+
+def load_attention(store: Store, today: dt.date) -> list:
+    from growthlog.services.attention import attention_items
+
+    return attention_items(store, today)
+
+
+def goal_lines(summaries: list) -> Text:
+    """One line per goal: title, progress bar, forecast status (titles are user text: plain Text)."""
+    from growthlog.widgets.progress_text import progress_bar, status_text
+
+    lines = Text(t("today.goals_heading") + "\n", style="bold")
+    if not summaries:
+        lines.append(t("today.no_goals") + "\n", style="dim")
+        return lines
+    for summary in summaries:
+        title = Text(summary.goal.title)
+        title.truncate(22, overflow="ellipsis", pad=True)
+        lines.append_text(title)
+        lines.append(" ")
+        lines.append_text(progress_bar(summary.progress, width=10))
+        lines.append("  ")
+        lines.append_text(status_text(summary.forecast.status))
+        lines.append("\n")
+    return lines
 CARD_NAME_WIDTH = 14
-CARD_SPARK_WIDTH = 12
+CARD_SPARK_WIDTH = 10
 
 
 def load_metric_summaries(store: Store, today: dt.date) -> list:
@@ -65,7 +102,7 @@ def metric_cards(summaries: list) -> Text:
             cards.append_text(value)
             colour = {True: "green", False: "red"}.get(summary.change_is_good, "dim")
             change = Text(format_change(summary.change, summary.relative_change, summary.metric.unit, compact=True), style=colour)
-            change.truncate(16, overflow="ellipsis", pad=True)
+            change.truncate(15, overflow="ellipsis", pad=True)
             cards.append(" ")
             cards.append_text(change)
             cards.append(" ")
@@ -88,6 +125,7 @@ class TodayScreen(EntryBrowsing, Screen):
         self.today = today
         self.author = author
         self.entries: list[Entry] = []
+        self.attention: list = []
         self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -101,6 +139,9 @@ class TodayScreen(EntryBrowsing, Screen):
                     yield EntryList(id="today-list", show_day=False, empty_text=t("today.empty"))
                     yield EntryView(id="today-detail")
                 with VerticalScroll(id="today-side", can_focus=False):
+                    yield Label(t("today.attention_heading"), id="today-attention-heading", markup=False)
+                    yield OptionList(id="today-attention")
+                    yield Static(id="today-goals", markup=False)
                     yield Static(id="today-metrics", markup=False)
         yield SteadyFooter()
 
@@ -117,12 +158,16 @@ class TodayScreen(EntryBrowsing, Screen):
     async def reload(self) -> None:
         """Read today's entries and the streak off the UI thread, then show them."""
         self._loaded_token = self.store.change_token()
-        entries, streak, summaries = await asyncio.gather(
+        entries, streak, summaries, goals, attention = await asyncio.gather(
             asyncio.to_thread(self.store.entries_on, self.today),
             asyncio.to_thread(self.store.logging_streak, self.today),
             asyncio.to_thread(load_metric_summaries, self.store, self.today),
+            asyncio.to_thread(load_goal_summaries, self.store, self.today),
+            asyncio.to_thread(load_attention, self.store, self.today),
         )
         self.query_one("#today-metrics", Static).update(metric_cards(summaries))
+        self.query_one("#today-goals", Static).update(goal_lines(goals))
+        self.show_attention(attention)
         self.entries = entries
         self.query_one("#today-header", Static).update(self.header_text(streak, len(entries)))
         self.query_one("#today-entries-heading", Label).update(t("today.entries_heading_count", count=len(entries)))
@@ -143,6 +188,40 @@ class TodayScreen(EntryBrowsing, Screen):
         else:
             header.append(t("today.no_streak"), "dim")
         return header
+
+    def show_attention(self, items: list) -> None:
+        self.attention = items
+        options = self.query_one("#today-attention", OptionList)
+        options.clear_options()
+        if not items:
+            options.add_option(Option(Text(t("today.nothing_needs_attention"), style="dim"), disabled=True))
+            return
+        styles = {"metric": "red", "goal": "yellow", "problem": "red", "strategy": "cyan"}
+        options.add_options([Option(Text("● ", style=styles.get(item.kind, "")) + Text(item.text)) for item in items])
+
+    @on(OptionList.OptionSelected, "#today-attention")
+    def attention_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.attention):
+            self.act_on(self.attention[event.option_index])
+
+    @work(group="attention")
+    async def act_on(self, item) -> None:
+        """A metric that moved the wrong way: a problem entry linked to it. A goal: the Goals mode.
+        A problem or a strategy due for review: its editor."""
+        if item.kind == "metric" and item.metric:
+            self.post_message(
+                ExpandRequested(
+                    t("today.problem_about_metric", metric=item.params.get("metric", item.metric)),
+                    kind="problem",
+                    links=[{"type": "metric", "ref": item.metric}],
+                )
+            )
+        elif item.kind == "goal":
+            self.app.switch_mode("goals")
+        elif item.entry_id is not None:
+            entry = await asyncio.to_thread(self.store.get_entry, item.entry_id)
+            if entry is not None:
+                self.post_message(EditRequested(entry))
 
     @on(EntryList.PagesWanted)
     def pages_wanted(self, event: EntryList.PagesWanted) -> None:
