@@ -494,7 +494,13 @@ def test_a_broken_import_names_the_entry_and_imports_nothing(db, log, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("metrics.csv", "date,dau\n2026-11-01,5\n", "growthlog: only JSON files can be imported (a growthlog or jrnl JSON export, *.json): {path}"),
+        # CSV files are metric values now (issue 3): an unknown metric is named, nothing imported.
+        (
+            "metrics.csv",
+            "date,dau\n2026-11-01,5\n",
+            "growthlog: {path}, line 1, column 'dau': no metric 'dau' (known: none yet); define it first with "
+            "growthlog metric define, or import with --define. Nothing was imported.",
+        ),
         ("missing.json", None, "growthlog: cannot read {path}: No such file or directory"),
         ("bad.json", '{"entries": [', "growthlog: {path} is not valid JSON (line 1, column 14: Expecting value)"),
         ("other.json", '{"rows": []}', "growthlog: this file is neither a growthlog JSON export nor a jrnl JSON export (jrnl --format json)"),
