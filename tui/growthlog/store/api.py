@@ -169,3 +169,16 @@ class Store:
     def import_measurements(self, define: list[Metric], rows) -> int:
         """Define metrics and store (metric, ISO day, value, note, source) rows in one transaction."""
         return metrics.import_measurements(self.db, define, rows)
+
+    # Attention: open problems and strategies due for review (store.queries)
+    def open_problems(self, severities: tuple[str, ...] = ("high", "critical"), limit: int = 20) -> list:
+        """Unresolved problems of these severities, most severe then newest first (ProblemRow)."""
+        from growthlog.store import queries
+
+        return queries.open_problems(self.db, severities, limit)
+
+    def strategies_due_for_review(self, today: dt.date, limit: int = 20) -> list:
+        """Strategies whose review day has come and whose outcome is empty, oldest first (StrategyRow)."""
+        from growthlog.store import queries
+
+        return queries.strategies_due_for_review(self.db, today, limit)
