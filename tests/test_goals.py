@@ -294,7 +294,7 @@ def test_every_smart_and_forecast_message_exists_in_both_languages():
         )
     } | {
         "goals.fc." + name
-        for name in ("projected", "due_passed", "from_children", "too_little_data", "too_few_checkins", "no_due",
+        for name in ("projected", "projected_checkins", "due_passed", "from_children", "too_little_data", "too_few_checkins", "no_due",
                      "no_target", "no_baseline")
     } | {f"goals.outlook.{s.replace('-', '_')}" for s in g.FORECAST_STATUSES} | {f"goals.status.{s}" for s in g.GOAL_STATUSES}
     assert sorted(produced - set(english)) == [] and sorted(produced - set(chinese)) == []
@@ -448,6 +448,8 @@ def test_forecast_of_a_goal_tracked_by_checkins(memory_store):
     checkin(memory_store, item.id, 0, 21)  # 0.75 a day: 30 in 12 days
     result = g.forecast(item, memory_store, TODAY)
     assert result.status == "on-track" and result.projected == pytest.approx(30)
+    assert (result.source, result.used) == ("checkins", 2)
+    assert result.text == f"The trend of the last 2 check-in values reaches 30 by {day(-12).isoformat()} (target 30): 100% of the way."
     # One value after the start: the start's baseline makes the second point.
     late = add(memory_store, title="late", target=30, start=day(10), due=day(-10))
     checkin(memory_store, late.id, 0, 10)

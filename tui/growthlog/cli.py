@@ -592,6 +592,10 @@ from growthlog.commands.metrics import metric_group  # noqa: E402 - registered a
 
 cli.add_command(metric_group)
 
+from growthlog.commands.goals import goal_group  # noqa: E402 - registered after the group exists
+
+cli.add_command(goal_group)
+
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: one clear line for every error, never a traceback."""

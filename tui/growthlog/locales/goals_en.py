@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "goals.smart.reached": "The target is already reached.",
     # Forecast
     "goals.fc.projected": "The trend of the last {days} days reaches {value} by {due} (target {target}): {percent} of the way.",
+    "goals.fc.projected_checkins": "The trend of the last {count} check-in values reaches {value} by {due} (target {target}): {percent} of the way.",
     "goals.fc.due_passed": "On its due date {due} it stood at {value} (target {target}): {percent} of the way.",
     "goals.fc.from_children": "Its short-term goals are heading for {percent} of the way on average.",
     "goals.fc.too_little_data": "Too little recent data for a trend: at least {count} values over {span} days within the last {days} days.",
@@ -58,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "goals.cli.parent_not_found": "No goal #{id} to serve as the parent.",
     "goals.cli.parent_not_long": "Goal #{id} is short-term: only long-term goals hold other goals.",
     "goals.cli.due_before_start": "The due date {due} is before the start {start}.",
+    "goals.cli.title_too_long": "The goal's title is longer than {limit} characters.",
     "goals.cli.hint": "SMART check: {text}",
     "goals.cli.list_none": "No goals yet: growthlog goal add TITLE --metric KEY --target N --due DATE",
     "goals.cli.col_id": "ID",

@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "goals.smart.reached": "目标值已经达到。",
     # 预测
     "goals.fc.projected": "按最近 {days} 天的趋势，到 {due} 会达到 {value}（目标 {target}）：完成 {percent}。",
+    "goals.fc.projected_checkins": "按最近 {count} 次打卡数值的趋势，到 {due} 会达到 {value}（目标 {target}）：完成 {percent}。",
     "goals.fc.due_passed": "截止日 {due} 时为 {value}（目标 {target}）：完成 {percent}。",
     "goals.fc.from_children": "下属短期目标按趋势平均能完成 {percent}。",
     "goals.fc.too_little_data": "近期数据太少，算不出趋势：最近 {days} 天内至少要有 {count} 个值、跨 {span} 天。",
@@ -58,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "goals.cli.parent_not_found": "没有编号为 #{id} 的目标可作为上级目标。",
     "goals.cli.parent_not_long": "目标 #{id} 是短期目标：只有长期目标可以包含其他目标。",
     "goals.cli.due_before_start": "截止日期 {due} 早于开始日期 {start}。",
+    "goals.cli.title_too_long": "目标标题超过了 {limit} 个字符。",
     "goals.cli.hint": "SMART 检查：{text}",
     "goals.cli.list_none": "还没有目标：growthlog goal add 标题 --metric 指标 --target 目标值 --due 日期",
     "goals.cli.col_id": "编号",

@@ -440,6 +440,10 @@ class Forecast:
     due: dt.date | None = None
     unit: str = ""
     window_days: int = WINDOW_DAYS
+    source: str = "metric"
+    """What the line was fitted to: ``metric`` values or ``checkins`` values."""
+    used: int = 0
+    """How many values the line was fitted to."""
 
     @property
     def message(self) -> Message | None:
@@ -540,7 +544,8 @@ def forecast(
     fraction = _fraction(baseline, goal.target, projected)
     return Forecast(
         status_for(fraction), None, projected=projected, projected_progress=fraction, slope_per_day=slope,
-        points=_line_points(intercept, slope, today, goal.due), **base,
+        points=_line_points(intercept, slope, today, goal.due), source="metric" if goal.metric else "checkins",
+        used=len(points), **base,
     )
 
 
@@ -552,6 +557,11 @@ def _forecast_message(f: Forecast) -> Message | None:
         return Message("goals.fc.from_children", {"percent": percent})
     if f.reason == "due_passed" and f.status:
         return Message("goals.fc.due_passed", {"due": due, "value": format_number(f.projected, f.unit), "target": target, "percent": percent})
+    if f.status and f.source == "checkins":
+        return Message(
+            "goals.fc.projected_checkins",
+            {"count": f.used, "value": format_number(f.projected, f.unit), "due": due, "target": target, "percent": percent},
+        )
     if f.status:
         return Message(
             "goals.fc.projected",
