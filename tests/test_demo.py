@@ -113,3 +113,111 @@ def test_fill_demo_refuses_a_database_with_entries(memory_store, today):
     fill_demo(memory_store, today)
     with pytest.raises(ValueError):
         fill_demo(memory_store, today)
+
+
+# Metrics, goals and what Today should draw attention to.
+
+from growthlog.services.attention import attention_items  # noqa: E402
+from growthlog.services.demo import DAYS, build_demo_goals, build_demo_metrics, trend  # noqa: E402
+from growthlog.services.goals import smart_check, summarize_goals  # noqa: E402
+
+REQUIRED_METRICS = {"new_users", "dau", "d1_retention", "d7_retention", "conversion_rate", "revenue", "churn_rate"}
+
+
+def series(rows, key: str) -> dict[int, float]:
+    """A metric's demo values by offset (days before today)."""
+    values = [(day, value) for metric, day, value, _note, _source in rows if metric == key]
+    last = dt.date.fromisoformat(max(day for day, _ in values))
+    return {(last - dt.date.fromisoformat(day)).days: value for day, value in values}
+
+
+def mean(values, offsets) -> float:
+    picked = [values[o] for o in offsets]
+    return sum(picked) / len(picked)
+
+
+@pytest.fixture
+def metric_data(today):
+    return build_demo_metrics(today)
+
+
+def test_common_metrics_with_twelve_weeks_of_daily_values(metric_data, today):
+    metrics, rows = metric_data
+    keys = {m.key for m in metrics}
+    assert keys >= REQUIRED_METRICS and len(keys) >= 6
+    for key in keys:
+        values = series(rows, key)
+        assert sorted(values) == list(range(DAYS))
+        assert max(day for metric, day, *_ in rows if metric == key) == today.isoformat()
+    directions = {m.key: m.direction for m in metrics}
+    assert directions["churn_rate"] == directions["cac"] == "down" and directions["dau"] == "up"
+
+
+def test_metric_values_are_deterministic_per_today_and_seed(today):
+    assert build_demo_metrics(today, 7) == build_demo_metrics(today, 7)
+    assert build_demo_metrics(today, 7)[1] != build_demo_metrics(today, 8)[1]
+    # The entries do not depend on the metrics' random stream.
+    assert build_demo_entries(today, 7) == build_demo_entries(today, 7)
+
+
+def test_metric_values_follow_the_story(metric_data):
+    _, rows = metric_data
+    d7 = series(rows, "d7_retention")
+    assert mean(d7, range(73, 84)) - mean(d7, range(61, 67)) > 2.5  # the dip after the onboarding change
+    assert mean(d7, range(0, 14)) > 20.5  # and the recovery
+    d1 = series(rows, "d1_retention")
+    assert mean(d1, range(73, 84)) - mean(d1, range(61, 67)) > 3
+    conversion = series(rows, "conversion_rate")
+    assert mean(conversion, range(10, 31)) - mean(conversion, range(4, 7)) > 1  # challenge, then the paywall bug
+    revenue = series(rows, "revenue")
+    assert mean(revenue, range(10, 31)) > mean(revenue, range(4, 7))
+    cac = series(rows, "cac")
+    assert max(cac[o] for o in range(30, 36)) > 28 and cac[0] > 1.15 * mean(cac, range(1, 8))
+    new_users = series(rows, "new_users")
+    assert mean(new_users, range(29, 39)) < 0.9 * mean(new_users, range(39, 60))
+    churn = series(rows, "churn_rate")
+    assert mean(churn, range(46, 57)) > mean(churn, range(8, 31))
+
+
+def test_notes_quote_the_recorded_numbers(entries, metric_data):
+    _, rows = metric_data
+    dau = series(rows, "dau")
+    today = max(e.day for e in entries)
+    quoted = [(e, float(e.title.split("DAU ")[1].split(" 万")[0]) * 10_000) for e in entries if e.title.startswith("数据日报：DAU")]
+    assert quoted
+    for entry, value in quoted:
+        assert value == pytest.approx(dau[(today - entry.day).days], rel=0.05)
+    assert {e.fields["metric"] for e in entries if e.kind == "strategy"} <= {m.key for m in metric_data[0]}
+    assert trend("cac", 0) > trend("cac", 1)
+
+
+def test_goals_in_every_state(memory_store, today):
+    fill_demo(memory_store, today)
+    rows = summarize_goals(memory_store, today)
+    by_title = {row.goal.title: row for row in rows}
+    assert len(rows) == len(build_demo_goals(today)) >= 6
+    assert {row.goal.status for row in rows} >= {"active", "achieved", "dropped"}
+    assert {row.goal.horizon for row in rows} == {"short", "long"}
+    active = [row for row in rows if row.goal.status == "active"]
+    assert {row.forecast.status for row in active} >= {"on-track", "at-risk", "off-track"}
+    assert any(row.suggestion == "achieved" for row in rows)
+    by_checkins = [row for row in rows if row.goal.metric is None and row.goal.horizon == "short" and row.goal.status == "active"]
+    assert by_checkins and by_checkins[0].progress is not None and by_checkins[0].forecast.source == "checkins"
+    undated = [row.goal for row in rows if row.goal.due is None and row.goal.status == "active"]
+    assert undated
+    assert "goals.smart.no_due" in [issue.key for issue in smart_check(undated[0], memory_store, today).issues]
+    assert all(row.depth == 1 for row in rows if row.goal.horizon == "short")
+    assert sum(len(memory_store.checkins(row.goal.id)) for row in rows) >= 10
+    assert by_title["年底 DAU 达到 13.6 万"].forecast.status == "at-risk"
+    assert by_title["会员转化率提到 4.5%"].forecast.status == "off-track"
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 11, 20), dt.date(2026, 11, 22), dt.date(2027, 3, 1), dt.date(2025, 1, 4)])
+@pytest.mark.parametrize("seed", [7, 1])
+def test_today_draws_attention_to_every_kind(memory_store, day, seed):
+    fill_demo(memory_store, day, seed)
+    items = attention_items(memory_store, day)
+    assert {item.kind for item in items} == {"problem", "metric", "goal", "strategy"}
+    # Only the story's move today stands out: CAC.
+    assert [item.metric for item in items if item.kind == "metric"] == ["cac"]
+    assert items[0].kind == "problem" and items[0].params["severity"] == "critical"

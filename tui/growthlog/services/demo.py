@@ -44,12 +44,33 @@ AUTHOR = "linxiao"
 def trend(key: str, offset: int) -> float:
     """The story's value of a metric ``offset`` days before today, without noise.
 
-    Keys: ``dau``, ``new_users``, ``d7_retention`` (%), ``conversion_rate`` (%), ``cac`` (¥).
-    The shapes follow the story: D7 falls after the onboarding change and recovers after the fix,
-    new users dip while CAC spikes, conversion rises during the challenge and falls with the
-    paywall bug.
+    Keys: ``dau``, ``mau``, ``new_users``, ``d1_retention`` and ``d7_retention`` (%),
+    ``conversion_rate`` (%), ``revenue`` (¥ a day), ``churn_rate`` (members' monthly churn, %),
+    ``cac`` (¥). The shapes follow the story: D1 and D7 fall after the onboarding change and
+    recover after the fix, churn rises after the push blast, new users dip while CAC spikes,
+    conversion (and with it revenue) rises during the challenge and falls with the paywall bug,
+    and today CAC jumps with the year-end search-ad prices.
     """
     t = DAYS - 1 - offset
+    if key == "mau":
+        return 420_000 + 560 * t
+    if key == "d1_retention":
+        if offset > 72:
+            return 42.0
+        if offset > 60:
+            return 37.6
+        if offset > 46:
+            return 37.6 + (60 - offset) * (41.6 - 37.6) / 14
+        return 42.6 if 30 >= offset >= 10 else 41.8
+    if key == "revenue":
+        # Renewals plus new members: DAU × conversion × the share who see the paywall × price.
+        return 50_000 + trend("dau", offset) * trend("conversion_rate", offset) / 100 * 0.1 * 58
+    if key == "churn_rate":
+        if 56 >= offset >= 46:
+            return 7.3
+        if 30 >= offset >= 8:
+            return 5.7
+        return 6.2
     if key == "dau":
         value = 118_000 + 160 * t
         if 56 >= offset >= 54:
@@ -82,6 +103,8 @@ def trend(key: str, offset: int) -> float:
             return 18.5 + (40 - offset) * (31 - 18.5) / 7
         if 33 > offset >= 20:
             return 31 - (33 - offset) * (31 - 22.5) / 13
+        if offset == 0:
+            return 26.6  # year-end search-ad prices: today's sharp move the wrong way
         return 22.5 if offset < 20 else 18.5
     raise KeyError(key)
 
@@ -1433,8 +1456,179 @@ def build_demo_entries(today: dt.date, seed: int = 7) -> list[Entry]:
     return story.entries()
 
 
+# ---------------------------------------------------------------------------------------------
+# Metrics and goals: the numbers behind the notes, and the quarter's goals.
+
+
+@dataclasses.dataclass(frozen=True)
+class _MetricSpec:
+    key: str
+    name: str
+    unit: str
+    direction: str
+    aggregation: str
+    description: str
+    spread: float
+    """Daily noise, as a share of the value (uniform, ±)."""
+    digits: int
+
+
+_METRICS: tuple[_MetricSpec, ...] = (
+    _MetricSpec("new_users", "新增用户", "人", "up", "sum", "每天新注册的用户数（全渠道）。", 0.04, 0),
+    _MetricSpec("dau", "日活 DAU", "人", "up", "mean", "当天打开过 App 的用户数。", 0.012, 0),
+    _MetricSpec("mau", "月活 MAU", "人", "up", "last", "最近 30 天打开过 App 的用户数。", 0.003, 0),
+    _MetricSpec("d1_retention", "次日留存", "%", "up", "mean", "注册 cohort 第二天仍打开的比例（看板口径）。", 0.012, 1),
+    _MetricSpec("d7_retention", "D7 留存", "%", "up", "mean", "注册 cohort 第 7 天仍打开的比例（看板口径）。", 0.01, 1),
+    _MetricSpec("conversion_rate", "会员转化率", "%", "up", "mean", "当天活跃用户中开通会员的比例。", 0.025, 2),
+    _MetricSpec("revenue", "会员收入", "元", "up", "sum", "当天会员收入（新开通 + 续费）。", 0.03, 0),
+    _MetricSpec("churn_rate", "会员月流失率", "%", "down", "mean", "到期未续费的会员占比（滚动 30 天）。", 0.02, 2),
+    _MetricSpec("cac", "获客成本 CAC", "元", "down", "mean", "付费渠道花费 ÷ 付费渠道新增。", 0.02, 1),
+)
+
+# Notes on a few measurements: what the number was about.
+_MEASUREMENT_NOTES = {
+    ("d7_retention", 66): "v3 引导上线后的 cohort",
+    ("d7_retention", 46): "目标选择步骤全量",
+    ("dau", 56): "push blast, day one",
+    ("cac", 35): "抖音竞价被抬高",
+    ("conversion_rate", 5): "支付页白屏（部分安卓机型）",
+    ("cac", 0): "年底搜索广告涨价",
+}
+
+LAST_DAY_CALM = 0.3
+"""Today's values get this share of the usual noise, so that the one move the story makes today
+(CAC) is the only one that stands out."""
+
+
+def build_demo_metrics(today: dt.date, seed: int = 7) -> tuple[list, list[tuple[str, str, float, str, str]]]:
+    """The demo's metrics and their daily values from 83 days ago to ``today`` (the numbers the
+    notes quote, with a little noise): ``(metrics, rows)``, rows as ``(metric, ISO day, value,
+    note, source)``. Deterministic per (today, seed); its own random stream, so the entries do not
+    change when metrics are added."""
+    from growthlog.models import Metric
+
+    rng = random.Random(f"{today.isoformat()}/{seed}/metrics")
+    created = dt.datetime.combine(today - dt.timedelta(days=DAYS - 1), dt.time(9, 0))
+    metrics = [
+        Metric(key=m.key, name=m.name, unit=m.unit, direction=m.direction, aggregation=m.aggregation,
+               description=m.description, created=created + dt.timedelta(minutes=i))
+        for i, m in enumerate(_METRICS)
+    ]
+    rows = []
+    for spec in _METRICS:
+        for offset in range(DAYS - 1, -1, -1):
+            spread = spec.spread * (LAST_DAY_CALM if offset == 0 else 1)
+            value = round(trend(spec.key, offset) * (1 + rng.uniform(-spread, spread)), spec.digits)
+            note = _MEASUREMENT_NOTES.get((spec.key, offset), "")
+            day = (today - dt.timedelta(days=offset)).isoformat()
+            rows.append((spec.key, day, float(value), note, "manual" if note else "import"))
+    return metrics, rows
+
+
+@dataclasses.dataclass
+class DemoGoal:
+    """A goal of the demo with its place in the tree (``parent``: another DemoGoal's key) and its
+    check-ins as ``(offset, value, confidence, note)``."""
+
+    key: str
+    goal: Any
+    parent: str | None = None
+    checkins: list[tuple[int, float | None, str, str]] = dataclasses.field(default_factory=list)
+
+
+def build_demo_goals(today: dt.date) -> list[DemoGoal]:
+    """The quarter's goals, long-term ones first: one achieved, one on track (ready to be marked
+    achieved), one at risk tracked by check-ins, one off track, one overdue, one without a due
+    date (and without a reason or description: the SMART check has things to say), one dropped,
+    and a long-term goal measured through its short-term ones."""
+    from growthlog.models import Goal
+
+    def day(offset: int) -> dt.date:
+        return today - dt.timedelta(days=offset)
+
+    def goal(start: int, **values: Any) -> Goal:
+        stamp = dt.datetime.combine(day(start), dt.time(10, 30))
+        return Goal(start=day(start), created=stamp, updated=stamp, **values)
+
+    return [
+        DemoGoal("dau", goal(
+            83, title="年底 DAU 达到 13.6 万", horizon="long", metric="dau", baseline=118_000, target=136_000, due=day(-40),
+            description="日活从季度初的 11.8 万提到 13.6 万：拉新稳住、新用户留得住、老用户不被打扰走。",
+            why="DAU 是会员转化和口碑的基础；明年的内容投入按 DAU 规模定预算。",
+        ), checkins=[(55, None, "at-risk", "推送轰炸后的 DAU 增长是虚的，两天就回落了"),
+                     (27, None, "on-track", "拉新恢复，DAU 稳步上涨"),
+                     (3, None, "at-risk", "按现在的斜率到年底差一点，年终活动要补上")]),
+        DemoGoal("member", goal(
+            40, title="会员业务：让付费成为习惯", horizon="long", due=day(-40),
+            description="会员转化和续费都要提升：从「试一试」变成「离不开」。",
+            why="会员收入占总收入的 70%，广告收入明年会继续下降。",
+        )),
+        DemoGoal("d7_fix", goal(
+            63, title="修复引导改版后的 D7 留存下滑", metric="d7_retention", baseline=17.9,
+            target=20.5, due=day(35), status="achieved",
+            description="新手引导 v3 之后 D7 掉到 17.9%，恢复目标选择后回到 20.5% 以上。",
+            why="季度 D7 目标 22% 的前提；新用户首周体验决定会员转化。",
+        ), parent="dau", checkins=[(56, 17.8, "at-risk", "A/B 刚开始，实验组样本还少"),
+                                   (49, 20.2, "on-track", "实验组 D7 回到 20% 以上"),
+                                   (44, 20.9, "on-track", "全量后稳定在 21% 左右，目标达成")]),
+        DemoGoal("new_users", goal(
+            31, title="渠道调整后日新增回到 3,500 以上", metric="new_users", baseline=3_000, target=3_500, due=day(-10),
+            description="抖音预算降 30% 之后，靠小红书 KOC 和搜索广告把日新增拉回 3,500。",
+            why="新增掉下去两周后就会拖累 DAU。",
+        ), parent="dau", checkins=[(24, 3_420, "on-track", "KOC 第一批笔记起量"),
+                                   (10, 3_790, "on-track", "连续两周在 3,700 以上")]),
+        DemoGoal("koc", goal(
+            31, title="签约 30 位小红书 KOC", target=30, due=day(-12),
+            description="腰部博主（1–10 万粉），健身、减脂、体态方向各约三分之一。",
+            why="小红书 KOC 的 CAC 只有抖音的一半，是渠道调整的主力。",
+        ), parent="dau", checkins=[(28, 6, "on-track", "第一批 6 位签完"),
+                                   (21, 11, "on-track", ""),
+                                   (14, 15, "at-risk", "第二批谈判慢，报价比预期高"),
+                                   (7, 18, "at-risk", ""),
+                                   (1, 20, "at-risk", "年底博主档期紧，可能要加预算")]),
+        DemoGoal("d7_quarter", goal(
+            83, title="本季度 D7 留存提到 22%", metric="d7_retention", baseline=21.4, target=22, due=day(2),
+            description="新用户 D7 留存从 21.4% 提到 22%（注册 cohort，自然日）。",
+            why="季度三件事之一：留存是会员转化的前提。",
+        ), parent="dau", checkins=[(66, 17.9, "off-track", "引导改版，D7 大跌"),
+                                   (30, 21.1, "at-risk", "恢复到改版前，但离 22% 还差")]),
+        DemoGoal("conversion", goal(
+            40, title="会员转化率提到 4.5%", metric="conversion_rate", baseline=4.2, target=4.5, due=day(-10),
+            description="大盘会员转化从 4.2% 提到 4.5%：挑战活动 + 完成者专享价。",
+            why="季度三件事之一；会员收入的最大杠杆。",
+        ), parent="member", checkins=[(20, 4.7, "on-track", "挑战期间 4.7%"),
+                                      (4, 3.5, "off-track", "支付页白屏，安卓转化掉了 1.3pt")]),
+        DemoGoal("churn", goal(20, title="降低会员月流失率", metric="churn_rate", target=5.0), parent="member"),
+        DemoGoal("family", goal(
+            13, title="推出家庭会员（3 人共享）", status="dropped",
+            description="参考 FitNow 的家庭会员，做 3 人共享的会员套餐。",
+            why="挑战复盘发现「一起练」是强需求。",
+        ), parent="member", checkins=[(10, None, "off-track", "周会决定放到下季度，改做小队会员")]),
+    ]
+
+
+def fill_demo_goals(store, today: dt.date, seed: int = 7) -> None:
+    """Define the demo's metrics with their values, then its goals and check-ins."""
+    from growthlog.models import CheckIn
+
+    metrics, rows = build_demo_metrics(today, seed)
+    store.import_measurements(metrics, rows)
+    ids: dict[str, int] = {}
+    for item in build_demo_goals(today):
+        goal = item.goal
+        if item.parent is not None:
+            goal = goal.model_copy(update={"parent_id": ids[item.parent]})
+        saved = store.add_goal(goal)
+        ids[item.key] = saved.id
+        for offset, value, confidence, note in item.checkins:
+            day = today - dt.timedelta(days=offset)
+            store.add_checkin(CheckIn(goal_id=saved.id, day=day, value=value, confidence=confidence, note=note,
+                                      created=dt.datetime.combine(day, dt.time(18, 0))))
+
+
 def fill_demo(store, today: dt.date, seed: int = 7, progress=None) -> int:
-    """Add the demo entries to an empty store in one transaction; returns how many were added.
+    """Add the demo entries to an empty store in one transaction, then its metrics (with twelve
+    weeks of daily values), goals and check-ins; returns how many entries were added.
 
     The entries carry their own ids (links refer to them), so the store must be empty.
     """
@@ -1442,4 +1636,5 @@ def fill_demo(store, today: dt.date, seed: int = 7, progress=None) -> int:
         raise ValueError("demo data goes into an empty database")
     entries = build_demo_entries(today, seed)
     store.add_entries(entries, progress)
+    fill_demo_goals(store, today, seed)
     return len(entries)
