@@ -16,8 +16,12 @@ The story (offsets are days before ``today``):
 * 6–0: the paywall goes blank on older Android phones — a critical problem still open.
 
 Daily notes fill most working days; the last eleven days (weekends too) all have entries after an
-empty day, so the logging streak is alive. Their numbers come from :func:`trend`, the same curves a
-later demo of metrics can record as measurements so that notes and charts agree.
+empty day, so the logging streak is alive. Their numbers come from :func:`trend`, the same curves
+the demo's metrics record as daily measurements (:func:`build_demo_metrics`), so that notes and
+charts agree. Today CAC jumps (year-end search-ad prices): the one sharp move the wrong way that
+Today's attention items show. The quarter's goals (:func:`build_demo_goals`) are in every state:
+achieved, on track, at risk (one tracked by check-ins), off track, overdue, without a due date,
+dropped, and long-term goals holding them.
 
 To extend: add a section function taking a :class:`_Story` to :data:`_SECTIONS`. Entries are
 referred to by key (``story.add(..., key="p_cac")`` and ``links=("p_cac",)``); ids 1..N are given
