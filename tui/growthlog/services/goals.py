@@ -28,7 +28,8 @@ Definitions, in one place:
 * **achievability**: the change needed per 30 days (from the current value, by the due date)
   against the best change the metric ever made in 30 days in its good direction. Achievable up to
   1×, a stretch up to 2×, unrealistic beyond (or when it never improved over 30 days); unknown
-  with less than 30 days of history.
+  while the history has no two values 21–30 days apart (changes over 21+ days are scaled to 30, so
+  weekly values count).
 """
 
 from __future__ import annotations
