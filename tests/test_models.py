@@ -293,3 +293,15 @@ def test_draft_keeps_any_data():
     draft = Draft(key="new", data={"title": "半句话", "fields": {"severity": "nonsense"}})
     assert draft.data["fields"]["severity"] == "nonsense"
     assert draft.entry_id is None
+
+
+def test_goal_titles_are_checked_after_cleaning():
+    import pytest
+    from pydantic import ValidationError
+
+    from growthlog.models import Goal
+
+    for bad in ("   ", "\x1b[31m", "x" * 301):
+        with pytest.raises(ValidationError):
+            Goal(title=bad)
+    assert Goal(title="  DAU 到 13.6 万 ").title == "DAU 到 13.6 万"

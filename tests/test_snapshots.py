@@ -154,3 +154,19 @@ def test_import_csv_checked(snap_compare, metrics_app, tmp_path, monkeypatch):
         await settle(pilot)
 
     assert snap_compare(metrics_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_goals(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "3"))
+
+
+def test_goal_editor(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "3", "g"))
+
+
+def test_goal_check_in(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "3", "down", "c"))
+
+
+def test_goal_status_choice(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "3", "down", "t"))

@@ -375,7 +375,7 @@ class Goal(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     id: int | None = None
-    title: Line = Field(min_length=1, max_length=300)
+    title: Line
     description: Block = ""
     metric: str | None = None
     """Key of the metric that measures it; None for a goal tracked by check-ins."""
@@ -392,6 +392,17 @@ class Goal(BaseModel):
     status: GoalStatus = "active"
     created: dt.datetime = Field(default_factory=_now)
     updated: dt.datetime = Field(default_factory=_now)
+
+
+    @field_validator("title")
+    @classmethod
+    def _title_after_cleaning(cls, value: str) -> str:
+        # Checked after cleaning: "   " or a lone escape sequence is no title.
+        if not value:
+            raise ValueError("the title is empty")
+        if len(value) > TITLE_MAX:
+            raise ValueError(f"the title is longer than {TITLE_MAX} characters")
+        return value
 
 
 class CheckIn(BaseModel):

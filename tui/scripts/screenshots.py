@@ -30,6 +30,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "editor": ("escape", "p"),
     "kind-picker": ("escape", "n"),
     "help": ("escape", "question_mark"),
+    "goals": ("escape", "3"),
+    "goal-editor": ("escape", "g"),
     "metrics": ("escape", "4", "down", "down"),
     "define-metric": ("escape", "4", "d"),
 }
