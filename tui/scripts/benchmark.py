@@ -558,6 +558,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Building {db_path} with {args.entries:,} entries")
             build_seconds = build_database(db_path, args.entries)
             count = args.entries
+        # Open through the store first: a database from an earlier growthlog is migrated.
+        from growthlog.store.api import Store
+
+        Store.open(db_path).close()
         with sqlite3.connect(db_path) as conn:
             has_metrics = conn.execute("SELECT count(*) FROM metrics").fetchone()[0]
         if not has_metrics:
