@@ -10,12 +10,11 @@ from __future__ import annotations
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from growthlog.i18n import t
+from growthlog.screens.form_modal import FormModal
 from growthlog.models import Metric
 from growthlog.services.metrics import PRESETS
 
@@ -23,12 +22,9 @@ DIRECTIONS = ("up", "down")
 AGGREGATIONS = ("last", "sum", "mean")
 
 
-class DefineMetricScreen(ModalScreen[Metric | None]):
+class DefineMetricScreen(FormModal[Metric | None]):
+    ERROR_ID = "define-error"
     CSS_PATH = "define_metric.tcss"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
-    ]
 
     def __init__(self, *, existing: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
@@ -98,21 +94,6 @@ class DefineMetricScreen(ModalScreen[Metric | None]):
             t("metrics_screen.key_taken", key=preset.key) if preset.key in self.existing else ""
         )
         self.query_one("#define-key" if preset.key in self.existing else "#define-name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def fail(self, message: str, widget_id: str) -> None:
-        self.query_one("#define-error", Static).update(message)
-        self.notify(message, severity="error", markup=False)
-        self.query_one(widget_id).focus()
 
     def action_save(self) -> None:
         key = self.query_one("#define-key", Input).value.strip()

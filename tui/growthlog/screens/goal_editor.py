@@ -20,18 +20,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from growthlog.i18n import t
 from growthlog.models import Goal, Metric
 from growthlog.services.dates import DateError, parse_date
+from growthlog.services.values import parse_value
 
 
 def read_number(text: str) -> float | None:
     """A number as people write it (1,234 · 12.5% · 3.2万), or None for a blank."""
     text = text.strip()
-    if not text:
-        return None
-    try:
-        from growthlog.services.values import parse_value
-    except ImportError:  # pragma: no cover - until the values service lands
-        return float(text.replace(",", ""))
-    return parse_value(text)
+    return parse_value(text) if text else None
 
 
 class GoalEditorScreen(ModalScreen[Goal | None]):

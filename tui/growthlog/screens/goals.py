@@ -18,20 +18,11 @@ from textual.widgets.option_list import Option
 from growthlog.i18n import t
 from growthlog.keys import bindings
 from growthlog.models import CheckIn, Goal, Metric
+from growthlog.services.goals import GoalSummary, summarize_goals
 from growthlog.store.api import Store
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.progress_text import progress_bar, status_text
-
-
-@dataclasses.dataclass
-class GoalRow:
-    """What the list shows of one goal, computed off the UI thread."""
-
-    goal: Goal
-    depth: int
-    progress: float | None
-    status: str | None
 
 
 @dataclasses.dataclass
@@ -43,23 +34,6 @@ class GoalDetail:
     forecast_line: str
     forecast_status: str | None
     checkins: list[CheckIn]
-
-
-def load_rows(store: Store, today: dt.date) -> list[GoalRow]:
-    from growthlog.services.goals import forecast, goal_progress, goal_tree
-
-    rows: list[GoalRow] = []
-    goals = store.list_goals()
-
-    def add(goal: Goal, depth: int) -> None:
-        prediction = forecast(goal, store, today)
-        rows.append(GoalRow(goal, depth, goal_progress(goal, store, today), prediction.status))
-
-    for goal, children in goal_tree(goals):
-        add(goal, 0)
-        for child in children:
-            add(child, 1)
-    return rows
 
 
 def load_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
@@ -77,7 +51,7 @@ def load_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
     )
 
 
-def goal_option(row: GoalRow) -> Option:
+def goal_option(row: GoalSummary) -> Option:
     line = Text("   " * row.depth + ("◆ " if row.goal.horizon == "long" else "· "))
     title = Text(row.goal.title)
     title.truncate(30 - 3 * row.depth, overflow="ellipsis", pad=True)
@@ -88,7 +62,7 @@ def goal_option(row: GoalRow) -> Option:
     if row.goal.status != "active":
         line.append(t(f"goal_status.{row.goal.status}"), style="bold")
     else:
-        line.append_text(status_text(row.status))
+        line.append_text(status_text(row.forecast.status))
     return Option(line, id=str(row.goal.id))
 
 
@@ -102,7 +76,7 @@ class GoalsScreen(Screen):
         super().__init__()
         self.store = store
         self.today = today
-        self.rows: list[GoalRow] = []
+        self.rows: list[GoalSummary] = []
         self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -130,7 +104,7 @@ class GoalsScreen(Screen):
     @work(group="load", exclusive=True)
     async def reload(self) -> None:
         self._loaded_token = self.store.change_token()
-        rows = await asyncio.to_thread(load_rows, self.store, self.today)
+        rows = await asyncio.to_thread(summarize_goals, self.store, self.today)
         selected = self.selected
         self.rows = rows
         options = self.query_one("#goal-list", OptionList)

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from growthlog.i18n import t
+from growthlog.screens.form_modal import FormModal
 from growthlog.models import Measurement, Metric
 from growthlog.services.dates import DateError, parse_date
 from growthlog.services.values import ValueInputError, parse_value
@@ -30,12 +29,9 @@ if TYPE_CHECKING:
     from growthlog.store.api import Store
 
 
-class RecordValueScreen(ModalScreen[Measurement | None]):
+class RecordValueScreen(FormModal[Measurement | None]):
+    ERROR_ID = "record-error"
     CSS_PATH = "record_value.tcss"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
-    ]
 
     def __init__(self, *, metrics: list[Metric], today: dt.date, metric: str | None = None) -> None:
         super().__init__()
@@ -86,22 +82,6 @@ class RecordValueScreen(ModalScreen[Measurement | None]):
     def chosen_metric(self) -> Metric | None:
         key = self.query_one("#record-metric", Select).value
         return next((m for m in self.metrics if m.key == key), None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def fail(self, message: str, widget_id: str) -> None:
-        """Say what is wrong, in the form and as a notification, and stay open."""
-        self.query_one("#record-error", Static).update(message)
-        self.notify(message, severity="error", markup=False)
-        self.query_one(widget_id).focus()
 
     def action_save(self) -> None:
         metric = self.chosen_metric()
