@@ -14,7 +14,7 @@ import importlib
 import os
 
 LANGUAGES = ("en", "zh")
-AREAS = ("app", "cli", "metrics", "goals", "charts", "goalsui")
+AREAS = ("app", "cli", "metrics", "goals", "charts", "goalsui", "review", "reviewui", "lessons")
 
 _language = "en"
 _catalogs: dict[str, dict[str, str]] = {}

@@ -390,8 +390,15 @@ class Goal(BaseModel):
     """The long-term goal this one serves."""
     horizon: Horizon = "short"
     status: GoalStatus = "active"
+    tags: list[str] = Field(default_factory=list)
+    """Tags, like an entry's: lessons with the same tags are shown beside the goal."""
     created: dt.datetime = Field(default_factory=_now)
     updated: dt.datetime = Field(default_factory=_now)
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _clean_tags(cls, value: Any) -> Any:
+        return normalize_tags(value) if isinstance(value, (list, tuple)) else value
 
 
     @field_validator("title")
@@ -417,3 +424,45 @@ class CheckIn(BaseModel):
     confidence: Confidence = "on-track"
     note: Block = ""
     created: dt.datetime = Field(default_factory=_now)
+
+
+# Reviews
+
+PeriodKind = Literal["sprint", "week", "month", "quarter", "custom"]
+
+
+class Review(BaseModel):
+    """A saved review of a period: the generated part as it was when written (``report``, the JSON
+    of :class:`growthlog.services.review.ReviewReport`) and the written part."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    id: int | None = None
+    period_kind: PeriodKind = "custom"
+    start: dt.date
+    end: dt.date
+    """The last day of the period (inclusive)."""
+    summary: Block = ""
+    went_well: Block = ""
+    """What went well."""
+    to_improve: Block = ""
+    """What to improve."""
+    plan: Block = ""
+    """The next period's plan: one item per line; goals can be created from its lines."""
+    report: dict[str, Any] = Field(default_factory=dict)
+    """The generated part, frozen when the review was saved or last refreshed."""
+    generated: dt.datetime = Field(default_factory=_now)
+    """When ``report`` was computed."""
+    created: dt.datetime = Field(default_factory=_now)
+    updated: dt.datetime = Field(default_factory=_now)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Review":
+        if self.end < self.start:
+            raise ValueError("the period ends before it starts")
+        return self
+
+    @property
+    def written(self) -> bool:
+        """Whether anything has been written in it."""
+        return any((self.summary, self.went_well, self.to_improve, self.plan))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -27,3 +28,13 @@ class Settings(BaseModel):
     """Seconds between automatic draft saves while an editor is open."""
     keymap: dict[str, str] = Field(default_factory=dict)
     """Key overrides: binding id → keys, e.g. ``"capture" = "c"`` or ``"mode.journal" = "f2,2"``."""
+    sprint_days: int = Field(default=14, ge=1, le=366)
+    """Length of a sprint in days: the Review's default period."""
+    sprint_start: dt.date = dt.date(2024, 1, 1)
+    """Any day on which a sprint began; sprints follow one another from it (default: a Monday)."""
+
+    def sprint_rule(self):
+        """How sprints are cut (:class:`growthlog.services.periods.SprintRule`)."""
+        from growthlog.services.periods import SprintRule
+
+        return SprintRule(self.sprint_days, self.sprint_start)

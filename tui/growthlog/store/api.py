@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from growthlog.models import CheckIn, Draft, Entry, Goal, Measurement, Metric
-from growthlog.store import drafts, entries, goals, metrics, search
+from growthlog.models import CheckIn, Draft, Entry, Goal, Measurement, Metric, Review
+from growthlog.store import drafts, entries, goals, metrics, reviews, search
 from growthlog.store.db import Database, open_database
 from growthlog.store.entries import EntryFilter
 
@@ -182,3 +182,49 @@ class Store:
         from growthlog.store import queries
 
         return queries.strategies_due_for_review(self.db, today, limit)
+
+    # Reviews: what a period's review reads (store.queries), and saved reviews (store.reviews)
+    def problems_resolved_between(self, start: dt.date, end: dt.date) -> list[Entry]:
+        """Problems whose ``resolved_on`` falls in the period (they may have been opened before)."""
+        from growthlog.store import queries
+
+        return queries.problems_resolved_between(self.db, start, end)
+
+    def problems_open_on(self, day: dt.date) -> list:
+        """Problems raised by ``day`` and not resolved by then (ProblemRow), most severe first."""
+        from growthlog.store import queries
+
+        return queries.problems_open_on(self.db, day)
+
+    def strategies_effective_between(self, start: dt.date, end: dt.date) -> list[Entry]:
+        """Strategies whose ``effective_on`` falls in the period, in that order."""
+        from growthlog.store import queries
+
+        return queries.strategies_effective_between(self.db, start, end)
+
+    def lessons_with_tags(
+        self, tags: list[str], *, before: dt.date | None = None, exclude: tuple[int, ...] = (), limit: int = 5
+    ) -> list[Entry]:
+        """Lessons sharing any of ``tags``, the most shared tags first, then the newest."""
+        from growthlog.store import queries
+
+        return queries.lessons_with_tags(self.db, tags, before=before, exclude=exclude, limit=limit)
+
+    def save_review(self, review: Review) -> Review:
+        """Insert (one per period) or update a review; returns it with its id."""
+        return reviews.save_review(self.db, review)
+
+    def get_review(self, review_id: int) -> Review | None:
+        return reviews.get_review(self.db, review_id)
+
+    def review_for(self, start: dt.date, end: dt.date) -> Review | None:
+        """The saved review of exactly this period."""
+        return reviews.review_for(self.db, start, end)
+
+    def list_reviews(self, limit: int = 200) -> list[Review]:
+        """Saved reviews, newest first, without their generated part (``report`` is empty)."""
+        return reviews.list_reviews(self.db, limit)
+
+    def delete_review(self, review_id: int) -> Review:
+        return reviews.delete_review(self.db, review_id)
+

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 # The number of migrations in growthlog.store.migrations; a test keeps the two equal.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 5000
 
 

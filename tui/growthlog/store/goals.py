@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import json
+
 from growthlog.models import CheckIn, Goal
 from growthlog.store.db import Database, StoreError
 
 _GOAL_COLUMNS = (
     "id", "title", "description", "metric", "baseline", "target", "start", "due", "why",
-    "parent_id", "horizon", "status", "created", "updated",
+    "parent_id", "horizon", "status", "tags", "created", "updated",
 )
 _SELECT_GOAL = "SELECT " + ", ".join(_GOAL_COLUMNS) + " FROM goals"
 
 
 def _goal(row: tuple) -> Goal:
-    return Goal(**dict(zip(_GOAL_COLUMNS, row)))
+    values = dict(zip(_GOAL_COLUMNS, row))
+    values["tags"] = json.loads(values["tags"] or "[]")
+    return Goal(**values)
 
 
 def _goal_values(goal: Goal) -> dict:
     values = goal.model_dump(mode="json")
     values.pop("id")
+    values["tags"] = json.dumps(values["tags"], ensure_ascii=False)
     return values
 
 

@@ -215,6 +215,23 @@ def metrics_and_goals(db) -> None:
     execute("CREATE INDEX checkins_goal_day ON checkins(goal_id, day)")
 
 
+@migrations(name="0005_reviews_and_goal_tags")
+def reviews_and_goal_tags(db) -> None:
+    """Saved period reviews, and tags on goals (so that lessons with the same tags can be shown
+    beside a goal being written)."""
+    execute = db.conn.execute
+    # A review is one per period: its generated part is stored as the JSON it was written with,
+    # so later edits to the data do not rewrite an old review (it is refreshed only on request).
+    execute(
+        "CREATE TABLE reviews ("
+        "id INTEGER PRIMARY KEY AUTOINCREMENT, period_kind TEXT NOT NULL, start TEXT NOT NULL, "
+        "end TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '', went_well TEXT NOT NULL DEFAULT '', "
+        "to_improve TEXT NOT NULL DEFAULT '', plan TEXT NOT NULL DEFAULT '', report TEXT NOT NULL, "
+        "generated TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (start, end))"
+    )
+    execute("ALTER TABLE goals ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'")
+
+
 def apply_migrations(db: Database) -> None:
     """Apply every pending migration, then record the schema version."""
     with db.lock:

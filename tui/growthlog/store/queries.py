@@ -69,3 +69,80 @@ def strategies_due_for_review(db: Database, today: dt.date, limit: int = 20) -> 
         rows = conn.execute(sql, (today.isoformat(), limit)).fetchall()
     return [StrategyRow(id_, dt.date.fromisoformat(day), title, metric, dt.date.fromisoformat(review_on))
             for id_, day, title, metric, review_on in rows]
+
+
+# Reviews and lessons: entries chosen by a kind field or by shared tags.
+
+
+def _entries(conn, sql: str, params: list) -> list:
+    from growthlog.store.entries import row_to_entry
+
+    return [row_to_entry(row) for row in conn.execute(sql, params).fetchall()]
+
+
+def problems_resolved_between(db: Database, start: dt.date, end: dt.date, limit: int = 1000) -> list:
+    """Problems whose ``resolved_on`` falls in [start, end] (they may have been opened before)."""
+    from growthlog.store.rows import SELECT
+
+    sql = (
+        f"{SELECT} WHERE kind = 'problem' AND json_extract(fields, '$.resolved_on') BETWEEN ? AND ? "
+        "ORDER BY json_extract(fields, '$.resolved_on'), id LIMIT ?"
+    )
+    with db.read() as conn:
+        return _entries(conn, sql, [start.isoformat(), end.isoformat(), limit])
+
+
+def problems_open_on(db: Database, day: dt.date, limit: int = 1000) -> list[ProblemRow]:
+    """Problems raised on or before ``day`` and not resolved by then: those still marked open or
+    mitigating, and those resolved later than ``day``. Most severe first, then newest."""
+    sql = (
+        "SELECT id, day, title, coalesce(json_extract(fields, '$.severity'), 'medium'), "
+        "coalesce(json_extract(fields, '$.status'), 'open') FROM entries "
+        "WHERE kind = 'problem' AND day <= ? AND (coalesce(json_extract(fields, '$.status'), 'open') != 'resolved' "
+        "OR json_extract(fields, '$.resolved_on') > ?) "
+        f"ORDER BY {_SEVERITY_RANK}, day DESC, id DESC LIMIT ?"
+    )
+    with db.read() as conn:
+        rows = conn.execute(sql, (day.isoformat(), day.isoformat(), limit)).fetchall()
+    return [ProblemRow(id_, dt.date.fromisoformat(d), title, severity, status) for id_, d, title, severity, status in rows]
+
+
+def strategies_effective_between(db: Database, start: dt.date, end: dt.date, limit: int = 1000) -> list:
+    """Strategy entries whose ``effective_on`` falls in [start, end], in that order."""
+    from growthlog.store.rows import SELECT
+
+    sql = (
+        f"{SELECT} WHERE kind = 'strategy' AND json_extract(fields, '$.effective_on') BETWEEN ? AND ? "
+        "ORDER BY json_extract(fields, '$.effective_on'), id LIMIT ?"
+    )
+    with db.read() as conn:
+        return _entries(conn, sql, [start.isoformat(), end.isoformat(), limit])
+
+
+def lessons_with_tags(
+    db: Database, tags: list[str], *, before: dt.date | None = None, exclude: tuple[int, ...] = (), limit: int = 5
+) -> list:
+    """Lesson entries sharing at least one of ``tags``: the most tags in common first, then the
+    newest. ``before``: only lessons of earlier days; ``exclude``: entry ids left out."""
+    from growthlog.store.rows import SELECT
+    from growthlog.textutil import normalize_tags
+
+    wanted = normalize_tags(tags)
+    if not wanted:
+        return []
+    marks = ",".join("?" * len(wanted))
+    params: list = [*wanted]
+    extra = ""
+    if before is not None:
+        extra += " AND entries.day < ?"
+        params.append(before.isoformat())
+    if exclude:
+        extra += " AND entries.id NOT IN (" + ",".join("?" * len(exclude)) + ")"
+        params.extend(exclude)
+    sql = (
+        f"{SELECT} JOIN (SELECT entry_id, count(*) AS shared FROM entry_tags WHERE tag IN ({marks}) GROUP BY entry_id) "
+        f"AS matches ON matches.entry_id = entries.id WHERE entries.kind = 'lesson'{extra} "
+        "ORDER BY matches.shared DESC, entries.day DESC, entries.id DESC LIMIT ?"
+    )
+    with db.read() as conn:
+        return _entries(conn, sql, [*params, limit])

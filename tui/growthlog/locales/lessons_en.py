@@ -1,0 +1,4 @@
+"""English messages of the lessons shown beside a new goal or strategy."""
+
+MESSAGES: dict[str, str] = {
+}

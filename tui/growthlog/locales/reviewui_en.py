@@ -1,0 +1,4 @@
+"""English messages of the Review screen and its dialogs."""
+
+MESSAGES: dict[str, str] = {
+}

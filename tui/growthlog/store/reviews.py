@@ -1,0 +1,78 @@
+"""Saved reviews: one per period (its first and last day), with the generated part frozen as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from growthlog.models import Review
+from growthlog.store.db import Database, StoreError
+
+_COLUMNS = (
+    "id", "period_kind", "start", "end", "summary", "went_well", "to_improve", "plan", "report",
+    "generated", "created", "updated",
+)
+_SELECT = "SELECT " + ", ".join(f'"{name}"' for name in _COLUMNS) + " FROM reviews"
+# Listing shows the written part's first words, never the (large) report.
+_LIST_COLUMNS = tuple(name for name in _COLUMNS if name != "report")
+_SELECT_LIST = "SELECT " + ", ".join(f'"{name}"' for name in _LIST_COLUMNS) + " FROM reviews"
+
+
+def _review(row: tuple, columns: tuple[str, ...] = _COLUMNS) -> Review:
+    values = dict(zip(columns, row))
+    values["report"] = json.loads(values["report"]) if "report" in values else {}
+    return Review(**values)
+
+
+def save_review(db: Database, review: Review) -> Review:
+    """Insert or update the review of ``review``'s period; returns it with its id."""
+    now = dt.datetime.now().replace(microsecond=0)
+    review = review.model_copy(update={"updated": now})
+    values = review.model_dump(mode="json")
+    values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
+    values.pop("id")
+    names = ", ".join(f'"{name}"' for name in values)
+    marks = ", ".join(f":{name}" for name in values)
+    with db.write() as conn:
+        if review.id is None:
+            existing = conn.execute("SELECT id FROM reviews WHERE start = ? AND \"end\" = ?",
+                                    (values["start"], values["end"])).fetchone()
+            if existing:
+                raise StoreError(f"the period {values['start']}..{values['end']} already has a review (#{existing[0]})")
+            cursor = conn.execute(f"INSERT INTO reviews ({names}) VALUES ({marks})", values)
+            return review.model_copy(update={"id": cursor.lastrowid})
+        keep = {name: value for name, value in values.items() if name != "created"}
+        assignments = ", ".join(f'"{name}" = :{name}' for name in keep)
+        changed = conn.execute(f"UPDATE reviews SET {assignments} WHERE id = :id", {**keep, "id": review.id}).rowcount
+    if not changed:
+        raise StoreError(f"no review with id {review.id}")
+    return review
+
+
+def get_review(db: Database, review_id: int) -> Review | None:
+    with db.read() as conn:
+        row = conn.execute(_SELECT + " WHERE id = ?", (review_id,)).fetchone()
+    return _review(row) if row else None
+
+
+def review_for(db: Database, start: dt.date, end: dt.date) -> Review | None:
+    """The saved review of exactly this period, if any."""
+    with db.read() as conn:
+        row = conn.execute(_SELECT + ' WHERE start = ? AND "end" = ?', (start.isoformat(), end.isoformat())).fetchone()
+    return _review(row) if row else None
+
+
+def list_reviews(db: Database, limit: int = 200) -> list[Review]:
+    """Saved reviews, newest period first, without their reports (``report`` is empty)."""
+    with db.read() as conn:
+        rows = conn.execute(_SELECT_LIST + ' ORDER BY "end" DESC, start DESC LIMIT ?', (limit,)).fetchall()
+    return [_review(row, _LIST_COLUMNS) for row in rows]
+
+
+def delete_review(db: Database, review_id: int) -> Review:
+    review = get_review(db, review_id)
+    if review is None:
+        raise StoreError(f"no review with id {review_id}")
+    with db.write() as conn:
+        conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+    return review
