@@ -596,6 +596,10 @@ from growthlog.commands.goals import goal_group  # noqa: E402 - registered after
 
 cli.add_command(goal_group)
 
+from growthlog.commands.review import review_command  # noqa: E402 - registered after the group exists
+
+cli.add_command(review_command)
+
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: one clear line for every error, never a traceback."""

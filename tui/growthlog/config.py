@@ -109,3 +109,29 @@ def load_settings(
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+
+
+def resolve_sprint(file_values: dict[str, Any], environ: dict[str, str] | None = None):
+    """How sprints are cut, from the config file's ``sprint_days`` and ``sprint_start`` (import-light:
+    the command line's ``review`` reads them without validating the whole settings)."""
+    import datetime as dt
+
+    from growthlog.services.periods import DEFAULT_SPRINT_ANCHOR, DEFAULT_SPRINT_DAYS, PeriodError, SprintRule
+
+    length = file_values.get("sprint_days", DEFAULT_SPRINT_DAYS)
+    anchor = file_values.get("sprint_start", DEFAULT_SPRINT_ANCHOR)
+    where = config_path(environ)
+    if isinstance(length, bool) or not isinstance(length, int):
+        raise ConfigError(f"{where}: sprint_days must be a whole number of days, not {length!r}")
+    if isinstance(anchor, str):
+        try:
+            anchor = dt.date.fromisoformat(anchor)
+        except ValueError:
+            raise ConfigError(f"{where}: sprint_start must be a date (YYYY-MM-DD), not {anchor!r}") from None
+    if isinstance(anchor, dt.datetime) or not isinstance(anchor, dt.date):
+        raise ConfigError(f"{where}: sprint_start must be a date (YYYY-MM-DD), not {anchor!r}")
+    try:
+        return SprintRule(length, anchor)
+    except PeriodError as error:
+        raise ConfigError(f"{where}: sprint_days: {error}") from None
+

@@ -156,3 +156,43 @@ def fit(text: str, width: int) -> str:
 def pad(text: str, width: int, *, right: bool = False) -> str:
     gap = " " * max(0, width - display_width(text))
     return gap + text if right else text + gap
+
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def resample(values: "list[float] | tuple[float, ...]", width: int) -> list[float]:
+    """``values`` as exactly ``width`` numbers: the mean of each slice when there are more values
+    than cells, each value repeated over its share of the cells when there are fewer."""
+    count = len(values)
+    if width <= 0 or count == 0:
+        return []
+    if count == width:
+        return list(values)
+    if count > width:
+        out = []
+        for cell in range(width):
+            start = cell * count // width
+            end = max(start + 1, (cell + 1) * count // width)
+            chunk = values[start:end]
+            out.append(sum(chunk) / len(chunk))
+        return out
+    return [values[cell * count // width] for cell in range(width)]
+
+
+def spark_chars(values: "list[float] | tuple[float, ...]", width: int) -> str:
+    """``values`` as ``width`` block characters (▁ lowest, █ highest; a flat series is ▄); spaces
+    when there is nothing to draw. Values that are not finite numbers are skipped."""
+    import math
+
+    width = max(0, width)
+    cells = resample([float(v) for v in values if v is not None and math.isfinite(v)], width)
+    if not cells:
+        return " " * width
+    low, high = min(cells), max(cells)
+    top = len(SPARK_BLOCKS) - 1
+    if high == low:
+        return SPARK_BLOCKS[top // 2] * width
+    scale = top / (high - low)
+    return "".join(SPARK_BLOCKS[round((v - low) * scale)] for v in cells)
+

@@ -85,7 +85,7 @@ class Period:
             year, week, _ = self.start.isocalendar()
             return t("period.week", year=year, week=week, span=span)
         if self.kind == "month":
-            return t("period.month", year=self.start.year, month=self.start.month)
+            return t("period.month", year=self.start.year, month=t(f"period.month_name.{self.start.month}"))
         if self.kind == "quarter":
             return t("period.quarter", year=self.start.year, quarter=(self.start.month - 1) // 3 + 1)
         return span

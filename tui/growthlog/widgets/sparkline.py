@@ -7,54 +7,21 @@ as ``style``. Values that are not finite numbers are skipped rather than breakin
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rich.style import StyleType
 from rich.text import Text
 from textual.widgets import Static
 
-BLOCKS = "▁▂▃▄▅▆▇█"
+from growthlog.textutil import SPARK_BLOCKS, resample, spark_chars  # noqa: F401 (resample: re-exported)
 
-
-def resample(values: Sequence[float], width: int) -> list[float]:
-    """``values`` as exactly ``width`` numbers: the mean of each slice when there are more values
-    than cells, each value repeated over its share of the cells when there are fewer."""
-    count = len(values)
-    if width <= 0 or count == 0:
-        return []
-    if count == width:
-        return list(values)
-    if count > width:
-        out = []
-        for cell in range(width):
-            start = cell * count // width
-            end = max(start + 1, (cell + 1) * count // width)
-            chunk = values[start:end]
-            out.append(sum(chunk) / len(chunk))
-        return out
-    return [values[cell * count // width] for cell in range(width)]
+BLOCKS = SPARK_BLOCKS
 
 
 def sparkline(values: Iterable[float], width: int, style: StyleType = "") -> Text:
-    """``values`` drawn in ``width`` cells; blank when there is nothing to draw.
-
-    The lowest value is ▁ and the highest █; a flat series sits in the middle (▄), so "no change"
-    does not read as "at the bottom".
-    """
-    width = max(0, width)
-    finite = [float(v) for v in values if v is not None and math.isfinite(v)]
-    cells = resample(finite, width)
-    if not cells:
-        return Text(" " * width, style=style)
-    low, high = min(cells), max(cells)
-    top = len(BLOCKS) - 1
-    if high == low:
-        chars = BLOCKS[top // 2] * width
-    else:
-        scale = top / (high - low)
-        chars = "".join(BLOCKS[round((v - low) * scale)] for v in cells)
-    return Text(chars, style=style, no_wrap=True, overflow="crop")
+    """``values`` drawn in ``width`` cells (:func:`growthlog.textutil.spark_chars`); blank when
+    there is nothing to draw."""
+    return Text(spark_chars(list(values), width), style=style, no_wrap=True, overflow="crop")
 
 
 class Sparkline(Static):
