@@ -234,7 +234,7 @@ class GrowthlogApp(App[None]):
             asyncio.to_thread(self.store.list_metrics), asyncio.to_thread(self.store.list_goals)
         )
         parents = [goal for goal in goals if goal.horizon == "long"]
-        self.push_screen(GoalEditorScreen(metrics=metrics, parents=parents, today=self.today), self._goal_written)
+        self.push_screen(GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, store=self.store), self._goal_written)
 
     @work(group="write")
     async def _goal_written(self, goal) -> None:

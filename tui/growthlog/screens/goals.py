@@ -201,7 +201,7 @@ class GoalsScreen(Screen):
         metrics = await asyncio.to_thread(self.store.list_metrics)
         parents = [row.goal for row in self.rows if row.goal.horizon == "long"]
         self.app.push_screen(
-            GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, goal=goal), self._save_goal
+            GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, goal=goal, store=self.store), self._save_goal
         )
 
     @work(group="write")
