@@ -163,6 +163,9 @@ def test_usage_errors_exit_2(env, args):
         ["export", "-f", "csv"],
         ["import", "--dry-run", "{export}"],
         ["backup", "{backup}"],
+        ["review"],
+        ["review", "-p", "quarter", "-f", "json"],
+        ["review", "--list"],
     ],
 )
 def test_commands_never_import_textual(env, tmp_path, args):

@@ -156,8 +156,9 @@ def heatmap_lines(report: ReviewReport) -> list[str]:
                 cells.append(" ")
                 continue
             count = per_day.get(day, 0)
-            level = 0 if not count else 1 + min(3, (count - 1) * 4 // max(busiest, 1))
-            cells.append(HEAT_CHARS[level] if count else "·")
+            # One entry is the lightest shade, the busiest day the darkest.
+            level = 1 + (count - 1) * 3 // max(busiest - 1, 1)
+            cells.append(HEAT_CHARS[min(level, 4)] if count else "·")
         rows.append(f"{names[weekday]} {''.join(cells)}")
     return rows
 
