@@ -221,3 +221,25 @@ def test_today_draws_attention_to_every_kind(memory_store, day, seed):
     # Only the story's move today stands out: CAC.
     assert [item.metric for item in items if item.kind == "metric"] == ["cac"]
     assert items[0].kind == "problem" and items[0].params["severity"] == "critical"
+
+
+def test_the_demo_has_a_saved_review_of_the_last_finished_sprint(memory_store, today):
+    from growthlog.services.review import ReviewReport
+
+    fill_demo(memory_store, today)
+    (review,) = memory_store.list_reviews()
+    assert (review.start, review.end) == (dt.date(2026, 11, 2), dt.date(2026, 11, 15))
+    assert review.updated == dt.datetime(2026, 11, 16, 17, 30)  # the demo's own time, not the clock's
+    saved = memory_store.get_review(review.id)
+    assert saved.summary and saved.went_well and saved.to_improve and len(saved.plan.splitlines()) == 4
+    report = ReviewReport.from_json_dict(saved.report)
+    assert report.as_of == dt.date(2026, 11, 15)
+    assert report.goals.total and report.data and report.strategies and report.lessons.successes
+    assert report.lessons.resurfaced  # the review brings back an earlier lesson with a shared tag
+
+
+def test_demo_goals_carry_tags_for_their_lessons(memory_store, today):
+    fill_demo(memory_store, today)
+    tagged = [goal for goal in memory_store.list_goals() if goal.tags]
+    assert len(tagged) == len(memory_store.list_goals())
+    assert "留存" in tagged[0].tags or "会员" in tagged[0].tags

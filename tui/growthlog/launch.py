@@ -38,7 +38,7 @@ def run_app(cli_context, *, demo: bool = False) -> None:
             demo_folder = Path(tempfile.mkdtemp(prefix="growthlog-demo-"))
             settings = settings.model_copy(update={"db": demo_folder / "demo.db"})
             store = Store.open(settings.db)
-            fill_demo(store, today())
+            fill_demo(store, today(), sprint=settings.sprint_rule())
         else:
             store = Store.open(settings.db)
     except StoreError as error:

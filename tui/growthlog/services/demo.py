@@ -1556,19 +1556,19 @@ def build_demo_goals(today: dt.date) -> list[DemoGoal]:
 
     return [
         DemoGoal("dau", goal(
-            83, title="年底 DAU 达到 13.6 万", horizon="long", metric="dau", baseline=118_000, target=136_000, due=day(-40),
+            83, title="年底 DAU 达到 13.6 万", horizon="long", tags=["dau", "留存"], metric="dau", baseline=118_000, target=136_000, due=day(-40),
             description="日活从季度初的 11.8 万提到 13.6 万：拉新稳住、新用户留得住、老用户不被打扰走。",
             why="DAU 是会员转化和口碑的基础；明年的内容投入按 DAU 规模定预算。",
         ), checkins=[(55, None, "at-risk", "推送轰炸后的 DAU 增长是虚的，两天就回落了"),
                      (27, None, "on-track", "拉新恢复，DAU 稳步上涨"),
                      (3, None, "at-risk", "按现在的斜率到年底差一点，年终活动要补上")]),
         DemoGoal("member", goal(
-            40, title="会员业务：让付费成为习惯", horizon="long", due=day(-40),
+            40, title="会员业务：让付费成为习惯", horizon="long", tags=["会员"], due=day(-40),
             description="会员转化和续费都要提升：从「试一试」变成「离不开」。",
             why="会员收入占总收入的 70%，广告收入明年会继续下降。",
         )),
         DemoGoal("d7_fix", goal(
-            63, title="修复引导改版后的 D7 留存下滑", metric="d7_retention", baseline=17.9,
+            63, title="修复引导改版后的 D7 留存下滑", tags=["留存", "onboarding"], metric="d7_retention", baseline=17.9,
             target=20.5, due=day(35), status="achieved",
             description="新手引导 v3 之后 D7 掉到 17.9%，恢复目标选择后回到 20.5% 以上。",
             why="季度 D7 目标 22% 的前提；新用户首周体验决定会员转化。",
@@ -1576,13 +1576,13 @@ def build_demo_goals(today: dt.date) -> list[DemoGoal]:
                                    (49, 20.2, "on-track", "实验组 D7 回到 20% 以上"),
                                    (44, 20.9, "on-track", "全量后稳定在 21% 左右，目标达成")]),
         DemoGoal("new_users", goal(
-            31, title="渠道调整后日新增回到 3,500 以上", metric="new_users", baseline=3_000, target=3_500, due=day(-10),
+            31, title="渠道调整后日新增回到 3,500 以上", tags=["渠道", "拉新"], metric="new_users", baseline=3_000, target=3_500, due=day(-10),
             description="抖音预算降 30% 之后，靠小红书 KOC 和搜索广告把日新增拉回 3,500。",
             why="新增掉下去两周后就会拖累 DAU。",
         ), parent="dau", checkins=[(24, 3_420, "on-track", "KOC 第一批笔记起量"),
                                    (10, 3_790, "on-track", "连续两周在 3,700 以上")]),
         DemoGoal("koc", goal(
-            31, title="签约 30 位小红书 KOC", target=30, due=day(-12),
+            31, title="签约 30 位小红书 KOC", tags=["渠道", "小红书"], target=30, due=day(-12),
             description="腰部博主（1–10 万粉），健身、减脂、体态方向各约三分之一。",
             why="小红书 KOC 的 CAC 只有抖音的一半，是渠道调整的主力。",
         ), parent="dau", checkins=[(28, 6, "on-track", "第一批 6 位签完"),
@@ -1591,20 +1591,20 @@ def build_demo_goals(today: dt.date) -> list[DemoGoal]:
                                    (7, 18, "at-risk", ""),
                                    (1, 20, "at-risk", "年底博主档期紧，可能要加预算")]),
         DemoGoal("d7_quarter", goal(
-            83, title="本季度 D7 留存提到 22%", metric="d7_retention", baseline=21.4, target=22, due=day(2),
+            83, title="本季度 D7 留存提到 22%", tags=["留存"], metric="d7_retention", baseline=21.4, target=22, due=day(2),
             description="新用户 D7 留存从 21.4% 提到 22%（注册 cohort，自然日）。",
             why="季度三件事之一：留存是会员转化的前提。",
         ), parent="dau", checkins=[(66, 17.9, "off-track", "引导改版，D7 大跌"),
                                    (30, 21.1, "at-risk", "恢复到改版前，但离 22% 还差")]),
         DemoGoal("conversion", goal(
-            40, title="会员转化率提到 4.5%", metric="conversion_rate", baseline=4.2, target=4.5, due=day(-10),
+            40, title="会员转化率提到 4.5%", tags=["转化", "会员"], metric="conversion_rate", baseline=4.2, target=4.5, due=day(-10),
             description="大盘会员转化从 4.2% 提到 4.5%：挑战活动 + 完成者专享价。",
             why="季度三件事之一；会员收入的最大杠杆。",
         ), parent="member", checkins=[(20, 4.7, "on-track", "挑战期间 4.7%"),
                                       (4, 3.5, "off-track", "支付页白屏，安卓转化掉了 1.3pt")]),
-        DemoGoal("churn", goal(20, title="降低会员月流失率", metric="churn_rate", target=5.0), parent="member"),
+        DemoGoal("churn", goal(20, title="降低会员月流失率", tags=["会员"], metric="churn_rate", target=5.0), parent="member"),
         DemoGoal("family", goal(
-            13, title="推出家庭会员（3 人共享）", status="dropped",
+            13, title="推出家庭会员（3 人共享）", tags=["会员", "活动"], status="dropped",
             description="参考 FitNow 的家庭会员，做 3 人共享的会员套餐。",
             why="挑战复盘发现「一起练」是强需求。",
         ), parent="member", checkins=[(10, None, "off-track", "周会决定放到下季度，改做小队会员")]),
@@ -1630,9 +1630,54 @@ def fill_demo_goals(store, today: dt.date, seed: int = 7) -> None:
                                       created=dt.datetime.combine(day, dt.time(18, 0))))
 
 
-def fill_demo(store, today: dt.date, seed: int = 7, progress=None) -> int:
+DEMO_REVIEW = {
+    "summary": (
+        "这个冲刺的主线是 21 天打卡挑战和会员专享价。挑战本身很成功：完成者的会员转化是大盘的两倍多；"
+        "但专享价上线后转化不升反降，加上 11 月中旬安卓支付页白屏，会员收入两周掉了一成多。\n"
+        "Retention held; the paywall is where this sprint was lost."
+    ),
+    "went_well": (
+        "- 挑战的社群陪伴：「有人一起练」是用户提到最多的理由\n"
+        "- 推送重复发送的问题两天内定位并修复\n"
+        "- Weekly sync with product kept the paywall fix at the top of the list"
+    ),
+    "to_improve": (
+        "- 专享价没有做 A/B 就全量：又一次忘了「先灰度」这条经验\n"
+        "- 支付页白屏从出现到拉会排查用了两天，告警要接到会员收入上\n"
+        "- 抖音 CAC 的问题开了一个月还没有结论"
+    ),
+    "plan": (
+        "支付页白屏修复后，安卓会员转化回到 4.5%\n"
+        "专享价改为 A/B 实验：50% 流量，跑满两周\n"
+        "会员收入告警：日环比下降 10% 即通知\n"
+        "Decide on the Douyin budget by the end of the sprint"
+    ),
+}
+"""The written part of the demo's saved review of the sprint before today's."""
+
+
+def fill_demo_review(store, today: dt.date, sprint=None) -> None:
+    """Save a review of the last finished sprint (``sprint``: how sprints are cut; the default two
+    weeks from a Monday), written a day after it ended, with the numbers of that day."""
+    from growthlog.models import Review
+    from growthlog.services.periods import SprintRule, period_of
+    from growthlog.services.review import build_report
+
+    current = period_of("sprint", today, sprint or SprintRule())
+    finished = current.shifted(-1)
+    written_on = min(finished.end + dt.timedelta(days=1), today)
+    stamp = dt.datetime.combine(written_on, dt.time(17, 30))
+    report = build_report(store, finished, written_on)
+    store.save_review(Review(
+        period_kind="sprint", start=finished.start, end=finished.end, report=report.to_json_dict(),
+        generated=stamp, created=stamp, updated=stamp, **DEMO_REVIEW,
+    ), touch=False)
+
+
+def fill_demo(store, today: dt.date, seed: int = 7, progress=None, sprint=None) -> int:
     """Add the demo entries to an empty store in one transaction, then its metrics (with twelve
-    weeks of daily values), goals and check-ins; returns how many entries were added.
+    weeks of daily values), goals and check-ins, and a saved review of the last finished sprint;
+    returns how many entries were added.
 
     The entries carry their own ids (links refer to them), so the store must be empty.
     """
@@ -1641,4 +1686,5 @@ def fill_demo(store, today: dt.date, seed: int = 7, progress=None) -> int:
     entries = build_demo_entries(today, seed)
     store.add_entries(entries, progress)
     fill_demo_goals(store, today, seed)
+    fill_demo_review(store, today, sprint)
     return len(entries)

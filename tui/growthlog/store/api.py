@@ -210,9 +210,10 @@ class Store:
 
         return queries.lessons_with_tags(self.db, tags, before=before, exclude=exclude, limit=limit)
 
-    def save_review(self, review: Review) -> Review:
-        """Insert (one per period) or update a review; returns it with its id."""
-        return reviews.save_review(self.db, review)
+    def save_review(self, review: Review, *, touch: bool = True) -> Review:
+        """Insert (one per period) or update a review; returns it with its id. ``touch``: set its
+        ``updated`` time to now."""
+        return reviews.save_review(self.db, review, touch=touch)
 
     def get_review(self, review_id: int) -> Review | None:
         return reviews.get_review(self.db, review_id)

@@ -24,10 +24,11 @@ def _review(row: tuple, columns: tuple[str, ...] = _COLUMNS) -> Review:
     return Review(**values)
 
 
-def save_review(db: Database, review: Review) -> Review:
-    """Insert or update the review of ``review``'s period; returns it with its id."""
-    now = dt.datetime.now().replace(microsecond=0)
-    review = review.model_copy(update={"updated": now})
+def save_review(db: Database, review: Review, *, touch: bool = True) -> Review:
+    """Insert or update the review of ``review``'s period; returns it with its id. ``touch``: set
+    ``updated`` to now (the demo keeps its own times)."""
+    if touch:
+        review = review.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
     values = review.model_dump(mode="json")
     values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
     values.pop("id")
