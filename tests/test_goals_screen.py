@@ -13,6 +13,7 @@ from growthlog.screens.checkin import CheckInScreen
 from growthlog.screens.choice import ChoiceScreen
 from growthlog.screens.goal_editor import GoalEditorScreen
 from growthlog.screens.goals import GoalsScreen
+from growthlog.widgets.metric_chart import MetricChart
 
 
 def seed(store):
@@ -117,3 +118,44 @@ async def test_check_in_and_status_change(store, tmp_path):
         await pilot.press("enter")  # the first choice: achieved
         await settle(pilot)
         assert store.get_goal(child.id).status == "achieved"
+
+
+async def test_the_detail_charts_the_metric_with_the_target_and_the_forecast(store, tmp_path):
+    parent, _, _ = seed(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        goals = await open_goals(pilot)
+        assert goals.selected.id == parent.id
+        chart = goals.query_one("#goal-chart", MetricChart)
+        assert chart.display and not chart.has_class("-empty")
+        assert [target.value for target in chart.data.targets] == [200_000]
+        assert "年底 DAU 翻倍" in chart.data.targets[0].text
+        forecast = chart.data.forecast
+        assert forecast[0][0] == FIXED_TODAY and forecast[-1][0] == parent.due
+        # The series is the metric's, up to today; the range runs on to the due date.
+        assert chart.data.series[-1] == (FIXED_TODAY, 119_500)
+        assert chart.plotted[-1] == (FIXED_TODAY, 119_500)
+        start, end = chart.plot.bounds
+        assert end == parent.due
+        assert chart.plot.plotted_forecast[-1][0] == (parent.due - start).days
+        text = visible_text(app)
+        assert f"forecast to {parent.due.isoformat()}" in text
+        assert "target 200,000人" in text
+        # The rest of the detail is still there under the chart.
+        assert "SMART check" in text
+
+
+async def test_a_goal_without_a_metric_plots_nothing(store, tmp_path):
+    seed(store)
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        goals = await open_goals(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert goals.selected.title == "[bold]写清楚[/] 没有指标的目标"
+        chart = goals.query_one("#goal-chart", MetricChart)
+        assert not chart.display
+        assert chart.data is None and chart.plotted == [] and chart.plot.plotted_forecast == []
+        assert "forecast to 20" not in visible_text(app)  # no legend line (the detail may say "nothing to forecast to")

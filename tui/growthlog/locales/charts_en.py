@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "charts.no_metric": "No metric chosen.",
     "charts.no_values": "No values recorded yet.",
     "charts.empty_range": "No values in this range: try a longer one.",
+    "charts.forecast": "forecast to {day}: {value}",
     "charts.more_markers": "+{count} more strategy changes",
     # The Metrics mode (screens/metrics.py)
     "metrics_screen.col_name": "Metric",

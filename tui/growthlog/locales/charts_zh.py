@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "charts.no_metric": "未选择指标。",
     "charts.no_values": "还没有记录任何数据。",
     "charts.empty_range": "这个时间范围内没有数据：换个更长的范围试试。",
+    "charts.forecast": "预计 {day} 达到 {value}",
     "charts.more_markers": "另有 {count} 次策略调整",
     # 指标模式（screens/metrics.py）
     "metrics_screen.col_name": "指标",

@@ -10,7 +10,7 @@ import datetime as dt
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,8 +21,13 @@ from growthlog.models import CheckIn, Goal, Metric
 from growthlog.services.goals import GoalSummary, summarize_goals
 from growthlog.store.api import Store
 from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.metric_chart import ChartData, MetricChart, Target
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.progress_text import progress_bar, status_text
+
+CHART_DAYS = 90
+"""The chart shows the goal's metric from the goal's start, or from this many days back when the
+goal started later, so that a new goal still shows the trend behind its forecast."""
 
 
 @dataclasses.dataclass
@@ -34,20 +39,38 @@ class GoalDetail:
     forecast_line: str
     forecast_status: str | None
     checkins: list[CheckIn]
+    chart: ChartData | None = None
+    """The metric's values, the target line and the forecast line; None for a goal without a
+    metric (or whose metric no longer exists)."""
 
 
 def load_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
-    from growthlog.services.goals import describe_forecast, describe_smart, forecast, goal_progress, smart_check
+    from growthlog.services.goals import (
+        describe_forecast, describe_smart, forecast, format_number, goal_progress, smart_check, start_day,
+    )
 
     prediction = forecast(goal, store, today)
+    metric = store.get_metric(goal.metric) if goal.metric else None
+    chart = None
+    if metric is not None:
+        since = min(start_day(goal), today - dt.timedelta(days=CHART_DAYS - 1))
+        targets = []
+        if goal.target is not None:
+            text = t("metrics_screen.target_legend", value=format_number(goal.target, metric.unit), goal=goal.title)
+            targets.append(Target(goal.target, text))
+        chart = ChartData(
+            metric.name, store.series(metric.key, since=since, until=today), unit=metric.unit, targets=targets,
+            end=today, forecast=prediction.points,
+        )
     return GoalDetail(
         goal=goal,
-        metric=store.get_metric(goal.metric) if goal.metric else None,
+        metric=metric,
         progress=goal_progress(goal, store, today),
         smart_lines=describe_smart(smart_check(goal, store, today)),
         forecast_line=describe_forecast(prediction),
         forecast_status=prediction.status,
         checkins=store.checkins(goal.id),
+        chart=chart,
     )
 
 
@@ -82,7 +105,9 @@ class GoalsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield ModeBar("goals")
         with Horizontal(id="goals-main"):
-            yield OptionList(id="goal-list")
+            with Vertical(id="goals-side"):
+                yield OptionList(id="goal-list")
+                yield MetricChart(id="goal-chart", ranges=False)
             with VerticalScroll(id="goal-detail"):
                 yield Static(id="goal-title", markup=False)
                 yield Static(id="goal-facts", markup=False)
@@ -130,6 +155,9 @@ class GoalsScreen(Screen):
     def show_detail(self, detail: GoalDetail | None) -> None:
         title = self.query_one("#goal-title", Static)
         parts = [self.query_one(f"#goal-{name}", Static) for name in ("facts", "progress", "smart", "forecast", "checkins")]
+        chart = self.query_one("#goal-chart", MetricChart)
+        chart.display = detail is not None and detail.chart is not None
+        chart.show(detail.chart if detail is not None else None, "all")
         if detail is None:
             title.update(Text(t("goals.none_selected")))
             for part in parts:

@@ -1,5 +1,6 @@
 """The chart of one metric: its values over a range, goal targets as horizontal lines, strategy
-changes as vertical lines.
+changes as vertical lines, and (on the Goals screen) a goal's forecast as a dotted line carried to
+its due date.
 
 Data comes in through :meth:`MetricChart.show` (the screen loads it; this widget never reads
 storage). Two rules shape the code:
@@ -27,6 +28,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from growthlog.i18n import t
+from growthlog.services.goals import format_number
 
 RANGES = ("30d", "90d", "1y", "all")
 RANGE_DAYS: dict[str, int | None] = {"30d": 30, "90d": 90, "1y": 365, "all": None}
@@ -35,6 +37,12 @@ RANGE_DAYS: dict[str, int | None] = {"30d": 30, "90d": 90, "1y": 365, "all": Non
 SERIES_COLOR = "cyan"
 TARGET_COLOR = "green"
 MARKER_COLOR = "magenta"
+FORECAST_COLOR = "orange"
+FORECAST_LEGEND_COLOR = "yellow"
+"""ANSI colour 3 is "orange" to plotext and "yellow" to Rich."""
+FORECAST_GAP = 3
+"""The forecast is drawn as a point every this many columns: dotted, so that it reads as a
+projection and not as recorded values."""
 LEGEND_MARKERS = 3
 """Strategy markers named in the legend; more are counted ("+2 more")."""
 
@@ -59,7 +67,11 @@ class Marker:
 
 @dataclasses.dataclass(frozen=True)
 class ChartData:
-    """Everything the chart shows; ``end`` is the last day of every range (usually today)."""
+    """Everything the chart shows; ``end`` is the last day of every range (usually today).
+
+    ``forecast`` is a projected line (usually from ``end`` to a goal's due date, in day order); the
+    range is stretched to its last day when that is after ``end``.
+    """
 
     name: str
     series: Sequence[Point] = ()
@@ -67,6 +79,7 @@ class ChartData:
     targets: Sequence[Target] = ()
     markers: Sequence[Marker] = ()
     end: dt.date | None = None
+    forecast: Sequence[Point] = ()
 
 
 def range_bounds(series: Sequence[Point], range_name: str, end: dt.date | None) -> tuple[dt.date, dt.date] | None:
@@ -88,6 +101,36 @@ def range_bounds(series: Sequence[Point], range_name: str, end: dt.date | None) 
 def in_range(series: Sequence[Point], start: dt.date, end: dt.date) -> list[Point]:
     """The points from ``start`` to ``end`` inclusive (``series`` is in day order)."""
     return [(day, value) for day, value in series if start <= day <= end]
+
+
+def with_forecast(bounds: tuple[dt.date, dt.date] | None, forecast: Sequence[Point]) -> tuple[dt.date, dt.date] | None:
+    """``bounds`` stretched to the forecast's last day when that comes after them."""
+    if bounds is None or not forecast:
+        return bounds
+    return bounds[0], max(bounds[1], forecast[-1][0])
+
+
+def dotted_line(line: Sequence[Point], start: dt.date, days_per_dot: float) -> list[tuple[float, float]]:
+    """(x, y) points along ``line`` (a polyline in day order) every ``days_per_dot`` days, x
+    counted in days from ``start``; its first and last points are kept."""
+    if not line:
+        return []
+    xs = [float((day - start).days) for day, _ in line]
+    ys = [value for _, value in line]
+    if len(line) == 1 or xs[-1] <= xs[0]:
+        return [(xs[-1], ys[-1])]
+    count = max(1, round((xs[-1] - xs[0]) / max(days_per_dot, 1e-9)))
+    dots = []
+    segment = 0
+    for i in range(count + 1):
+        x = xs[0] + (xs[-1] - xs[0]) * i / count
+        while segment < len(xs) - 2 and xs[segment + 1] < x:
+            segment += 1
+        x0, x1 = xs[segment], xs[segment + 1]
+        y0, y1 = ys[segment], ys[segment + 1]
+        y = y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        dots.append((x, y))
+    return dots
 
 
 def reduce_series(series: Sequence[Point], max_points: int) -> list[Point]:
@@ -181,14 +224,26 @@ class SeriesPlot(PlotextPlot):
         self.bounds: tuple[dt.date, dt.date] | None = None
         self.targets: Sequence[Target] = ()
         self.markers: Sequence[Marker] = ()
+        self.forecast: Sequence[Point] = ()
         self.plotted: list[Point] = []
+        self.plotted_forecast: list[tuple[float, float]] = []
+        """The forecast's dots last handed to plotext: (days from the range's start, value)."""
         self._prepared_for: tuple | None = None
         self._generation = 0
 
     def set_data(
-        self, points: list[Point], bounds: tuple[dt.date, dt.date] | None, targets: Sequence[Target], markers: Sequence[Marker]
+        self,
+        points: list[Point],
+        bounds: tuple[dt.date, dt.date] | None,
+        targets: Sequence[Target],
+        markers: Sequence[Marker],
+        forecast: Sequence[Point] = (),
     ) -> None:
         self.points, self.bounds, self.targets, self.markers = points, bounds, targets, markers
+        self.forecast = forecast
+        if not points or bounds is None:
+            # A hidden chart is not drawn again: say at once that nothing is plotted.
+            self.plotted, self.plotted_forecast = [], []
         self._generation += 1
         self.refresh()
 
@@ -202,6 +257,7 @@ class SeriesPlot(PlotextPlot):
         plt.clear_figure()
         if not self.points or self.bounds is None:
             self.plotted = []
+            self.plotted_forecast = []
             return
         start, end = self.bounds
         span = max(1, (end - start).days)
@@ -209,10 +265,18 @@ class SeriesPlot(PlotextPlot):
         xs = [(day - start).days for day, _ in self.plotted]
         ys = [value for _, value in self.plotted]
         plt.plot(xs, ys, marker="hd", color=SERIES_COLOR)
-        values = ys + [target.value for target in self.targets]
+        forecast = reduce_series([(day, value) for day, value in self.forecast if start <= day <= end], max(2, width))
+        values = ys + [value for _, value in forecast] + [target.value for target in self.targets]
         low, high = min(values), max(values)
         pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
         low, high = low - pad, high + pad
+        y_ticks = nice_ticks(low, high, max(3, min(5, height // 4)))
+        y_labels = [compact_number(v) for v in y_ticks]
+        # The columns inside the frame: the widget's less the y labels, their tick and the frame.
+        columns = max(1, width - max(map(len, y_labels)) - 3)
+        self.plotted_forecast = dotted_line(forecast, start, FORECAST_GAP * span / columns)
+        if self.plotted_forecast:
+            plt.scatter(*zip(*self.plotted_forecast), marker="dot", color=FORECAST_COLOR)
         for target in self.targets:
             plt.hline(target.value, TARGET_COLOR)
         for marker in self.markers:
@@ -220,8 +284,7 @@ class SeriesPlot(PlotextPlot):
                 plt.vline((marker.day - start).days, MARKER_COLOR)
         plt.xlim(0, span)
         plt.ylim(low, high)
-        y_ticks = nice_ticks(low, high, max(2, min(5, height // 4)))
-        plt.yticks(y_ticks, [compact_number(v) for v in y_ticks])
+        plt.yticks(y_ticks, y_labels)
         ticks = date_ticks(start, end, min(6, width // 12))
         plt.xticks([(day - start).days for day, _ in ticks], [label for _, label in ticks])
 
@@ -231,23 +294,28 @@ class SeriesPlot(PlotextPlot):
 
 
 class MetricChart(Vertical):
-    """One metric's chart with its title and legend. ``chart_range`` is one of :data:`RANGES`."""
+    """One metric's chart with its title and legend. ``chart_range`` is one of :data:`RANGES`.
+
+    ``ranges=False`` leaves the range names out of the title, for a screen that chooses the range
+    itself (the Goals screen shows a goal's whole span and has no key to change it).
+    """
 
     DEFAULT_CSS = """
     MetricChart { height: 1fr; }
-    MetricChart > #chart-title { height: 1; padding: 0 1; }
+    MetricChart > #chart-title { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     MetricChart > SeriesPlot { height: 1fr; }
     MetricChart > #chart-empty { height: 1fr; content-align: center middle; color: $text-muted; display: none; }
     MetricChart.-empty > SeriesPlot { display: none; }
     MetricChart.-empty > #chart-empty { display: block; }
-    MetricChart > #chart-legend { height: auto; max-height: 5; padding: 0 1; }
+    MetricChart > #chart-legend { height: auto; max-height: 5; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     chart_range: reactive[str] = reactive("90d", init=False)
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None, ranges: bool = True) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.data: ChartData | None = None
+        self.ranges = ranges
 
     def compose(self) -> ComposeResult:
         yield Static(id="chart-title", markup=False)
@@ -296,21 +364,21 @@ class MetricChart(Vertical):
             empty.update(t("charts.no_metric"))
             self.plot.set_data([], None, (), ())
             return
-        bounds = range_bounds(data.series, self.chart_range, data.end)
+        bounds = with_forecast(range_bounds(data.series, self.chart_range, data.end), data.forecast)
         points = in_range(data.series, *bounds) if bounds else []
         title.update(self.title_text(data, bounds))
         legend.update(self.legend_text(data, bounds))
         self.set_class(not points, "-empty")
         empty.update(t("charts.empty_range") if data.series else t("charts.no_values"))
-        self.plot.set_data(points, bounds, data.targets, data.markers)
+        self.plot.set_data(points, bounds, data.targets, data.markers, data.forecast)
 
     def title_text(self, data: ChartData, bounds: tuple[dt.date, dt.date] | None) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(data.name, "bold")
         if data.unit:
             text.append(f" ({data.unit})", "dim")
-        text.append("   ")
-        for name in RANGES:
+        text.append("   " if self.ranges else "")
+        for name in RANGES if self.ranges else ():
             style = "bold reverse" if name == self.chart_range else "dim"
             text.append(f" {t(f'charts.range.{name}')} ", style)
             text.append(" ")
@@ -324,6 +392,12 @@ class MetricChart(Vertical):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append("── ", TARGET_COLOR)
             line.append(target.text)
+            lines.append(line)
+        if data.forecast and bounds and data.forecast[-1][0] >= bounds[0]:
+            day, value = data.forecast[-1]
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append("•• ", FORECAST_LEGEND_COLOR)
+            line.append(t("charts.forecast", day=day.isoformat(), value=format_number(value, data.unit)))
             lines.append(line)
         markers = [m for m in data.markers if bounds and bounds[0] <= m.day <= bounds[1]]
         for marker in markers[-LEGEND_MARKERS:]:
