@@ -3,6 +3,9 @@
 Nothing typed is lost: while the editor is open its content is saved as a draft every few seconds
 (``draft_interval``) and when it is closed unsaved; the app offers drafts back at the next start.
 The screen returns the saved entry with ``dismiss(entry)``, or None when closed without saving.
+
+A strategy is written next to the earlier lessons that share its tags (its ``metric`` counting as
+one), under the body: a change of strategy is where a past mistake is most likely to be repeated.
 """
 
 from __future__ import annotations
@@ -27,10 +30,17 @@ from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
 from growthlog.kinds import KINDS
 from growthlog.models import Draft, Entry
-from growthlog.services.editing import EntryInputError, build_entry
+from growthlog.services.editing import EntryInputError, build_entry, split_tags
+from growthlog.services.lessons import lesson_tags, related_lessons
 from growthlog.store.api import Store
+from growthlog.textutil import find_tags
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.kind_form import KindForm
+from growthlog.widgets.lessons_panel import LessonsPanel
+
+# The kinds written beside earlier lessons, and how long typing must pause before they are looked up.
+LESSON_KINDS = ("strategy",)
+LESSONS_DELAY = 0.3
 
 
 def body_template(kind: str) -> str:
@@ -90,6 +100,8 @@ class EditorScreen(Screen[Entry | None]):
         self._saved_snapshot: dict[str, Any] | None = None
         self._last_draft: dict[str, Any] | None = None
         self._saving = False
+        self._lessons_timer = None
+        self._lessons_shown: list[str] | None = None
 
     # Layout
     def compose(self) -> ComposeResult:
@@ -109,6 +121,7 @@ class EditorScreen(Screen[Entry | None]):
                 with Vertical(id="body-pane"):
                     yield Label(t("editor.body_heading"), id="body-heading", markup=False)
                     yield TextArea(data.get("body", ""), id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
+                    yield LessonsPanel(id="editor-lessons")
             yield Static("", id="editor-status", markup=False)
         yield SteadyFooter()
 
@@ -122,6 +135,44 @@ class EditorScreen(Screen[Entry | None]):
     def _sync_fields_pane(self) -> None:
         # Notes have no fields: give the body the whole width.
         self.query_one("#fields-pane").display = self.kind != "note"
+        self.query_one(LessonsPanel).display = self.kind in LESSON_KINDS
+        if self.kind in LESSON_KINDS:
+            self._load_lessons()
+
+    # Earlier lessons (strategies)
+    def _lesson_tags(self) -> list[str]:
+        tags = split_tags(self.query_one("#tags", Input).value) + find_tags(self.query_one("#title", Input).value)
+        metric = self.query_one(KindForm).values().get("metric") or None
+        return lesson_tags(tags, str(metric).strip() if metric else None)
+
+    @on(Input.Changed, "#tags")
+    @on(Input.Changed, "#title")
+    @on(KindForm.Changed)
+    def _lessons_input_changed(self) -> None:
+        if self.kind not in LESSON_KINDS:
+            return
+        # Debounced: typing a tag is one lookup, not one per key.
+        if self._lessons_timer is not None:
+            self._lessons_timer.stop()
+        self._lessons_timer = self.set_timer(LESSONS_DELAY, self._load_lessons)
+
+    @work(group="lessons", exclusive=True)
+    async def _load_lessons(self) -> None:
+        if self.kind not in LESSON_KINDS:
+            return
+        wanted = self._lesson_tags()
+        if wanted == self._lessons_shown:
+            return
+        entries = []
+        if wanted:
+            exclude = (self.original.id,) if self.original and self.original.id is not None else ()
+            try:
+                entries = await asyncio.to_thread(related_lessons, self.store, wanted, exclude=exclude)
+            except Exception:  # only a help beside the text: never in the way of writing
+                return
+        if self.is_mounted:
+            self.query_one(LessonsPanel).show_lessons(entries, has_tags=bool(wanted))
+            self._lessons_shown = wanted
 
     # Values
     def current_data(self) -> dict[str, Any]:

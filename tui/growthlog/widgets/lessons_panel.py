@@ -31,7 +31,8 @@ def first_line(text: str, limit: int = TAKEAWAY_MAX) -> str:
 def lesson_row(entry: Entry) -> tuple[Text, Text]:
     """The mark (✓ success, ✗ failure, · not said) and the text: title, then day · takeaway."""
     mark, style = OUTCOME_MARKS.get(str(entry.fields.get("outcome") or ""), ("·", "dim"))
-    text = Text(entry.title, style="bold")
+    text = Text()
+    text.append(entry.title, style="bold")
     text.append("\n")
     text.append(entry.day.isoformat(), style="dim")
     takeaway = first_line(str(entry.fields.get("takeaway") or ""))
@@ -45,10 +46,12 @@ def lessons_renderable(entries: list[Entry], *, has_tags: bool) -> Group | Text:
     """The list of lessons, or one line saying why there is none."""
     if not entries:
         return Text(t("lessons.none") if has_tags else t("lessons.no_tags"), style="dim italic")
-    grid = Table.grid(padding=(0, 1, 1, 0))
+    grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    for entry in entries:
+    for number, entry in enumerate(entries):
+        if number:
+            grid.add_row()  # a blank line between lessons
         grid.add_row(*lesson_row(entry))
     return Group(grid)
 
