@@ -58,6 +58,7 @@ BAR_FIRST_FRAME_MS = 500
 BAR_MODE_SWITCH_MS = 100
 BAR_MEMORY_MB = 200
 BAR_CSV_ROWS_PER_S = 100_000
+BAR_REVIEW_MS = 500
 
 METRIC_DAYS = 3650
 GOALS = 50
@@ -165,10 +166,27 @@ def synthetic_rows(count: int, seed: int = 1, end: dt.date | None = None):
         if number in rare_en:
             body += "\n- Side note: the Zanzibar partnership slipped a week."
         created = dt.datetime.combine(day, dt.time(rng.randrange(8, 22), rng.randrange(60))).isoformat()
+        kind = rng.choice(KINDS)
         yield make_row(
-            day=day.isoformat(), kind=rng.choice(KINDS), title=title, body=body, tags=tags,
-            author="bench", created=created,
+            day=day.isoformat(), kind=kind, title=title, body=body, tags=tags,
+            author="bench", created=created, fields=_kind_fields(rng, kind, day),
         )
+
+
+def _kind_fields(rng: random.Random, kind: str, day: dt.date) -> dict:
+    """The fields a review reads: problems with severity, status and resolved_on; strategies with a
+    metric and effective_on; lessons with an outcome."""
+    if kind == "problem":
+        status = rng.choice(["open", "mitigating", "resolved", "resolved", "resolved"])
+        fields = {"severity": rng.choice(["low", "medium", "medium", "high", "critical"]), "status": status}
+        if status == "resolved":
+            fields["resolved_on"] = (day + dt.timedelta(days=rng.randrange(0, 30))).isoformat()
+        return fields
+    if kind == "strategy":
+        return {"metric": rng.choice(BENCH_METRICS)[0], "effective_on": (day + dt.timedelta(days=rng.randrange(0, 8))).isoformat()}
+    if kind == "lesson":
+        return {"outcome": rng.choice(["success", "failure"])}
+    return {}
 
 
 def build_database(path: Path, count: int) -> float:
@@ -409,6 +427,25 @@ def measure_journal(store, count: int, runs: int) -> list[tuple[int, float]]:
     return results
 
 
+def measure_review(store, runs: int) -> list[tuple[str, float, float, str]]:
+    """The generated part of the review of the quarter (and the sprint) holding the newest entry,
+    built from the store and rendered as Markdown: (label, median ms, first ms, note)."""
+    from growthlog.services.periods import parse_period
+    from growthlog.services.review import build_report
+    from growthlog.services.review_text import review_markdown
+
+    newest = store.list_entries(limit=1)[0].day
+    results = []
+    for name in ("quarter", "sprint"):
+        period = parse_period(name, newest)
+        report = build_report(store, period, newest)
+        note = (f"{period.key}: {report.activity.total:,} entries, {report.goals.total} goals, {len(report.data)} metrics, "
+                f"{report.problems.opened} problems raised, {len(report.strategies)} strategies")
+        median, first = median_ms(lambda: review_markdown(build_report(store, period, newest)), runs)
+        results.append((name, median, first, note))
+    return results
+
+
 def peak_memory_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
@@ -602,6 +639,10 @@ def main(argv: list[str] | None = None) -> int:
                       note=f"{shown_hits} hits, first run {first:.0f} ms")
         for offset, median in measure_journal(store, count, runs=7):
             table.add(f"journal page: count + {PAGE_SIZE} entries at offset {offset:,}", median, None)
+        print("Measuring reviews …")
+        for name, median, first, note in measure_review(store, runs=7):
+            table.add(f"review of a {name}: generated part + Markdown (median of 7)", median, BAR_REVIEW_MS,
+                      note=f"{note}; first run {first:.0f} ms")
         store.close()
         store_peak = peak_memory_mb()
 

@@ -139,10 +139,15 @@ def lessons_with_tags(
     if exclude:
         extra += " AND entries.id NOT IN (" + ",".join("?" * len(exclude)) + ")"
         params.extend(exclude)
+    # Lessons first (the (kind, day) index), then each one's tags by primary key: counting tag
+    # matches across all entries instead costs a scan of every entry with a common tag.
     sql = (
-        f"{SELECT} JOIN (SELECT entry_id, count(*) AS shared FROM entry_tags WHERE tag IN ({marks}) GROUP BY entry_id) "
-        f"AS matches ON matches.entry_id = entries.id WHERE entries.kind = 'lesson'{extra} "
-        "ORDER BY matches.shared DESC, entries.day DESC, entries.id DESC LIMIT ?"
+        "SELECT entries.id FROM entries JOIN entry_tags ON entry_tags.entry_id = entries.id "
+        f"WHERE entries.kind = 'lesson' AND entry_tags.tag IN ({marks}){extra} "
+        "GROUP BY entries.id ORDER BY count(*) DESC, entries.day DESC, entries.id DESC LIMIT ?"
     )
     with db.read() as conn:
-        return _entries(conn, sql, [*params, limit])
+        ids = [row[0] for row in conn.execute(sql, [*params, limit]).fetchall()]
+    from growthlog.store.entries import get_entries
+
+    return get_entries(db, ids)
