@@ -39,3 +39,15 @@ def memory_store() -> Store:
 @pytest.fixture
 def today() -> dt.date:
     return FIXED_TODAY
+
+
+@pytest.fixture
+def cli_environment(monkeypatch, tmp_path):
+    """For command-line tests: no developer config (``config.toml`` in the test's folder, absent
+    unless the test writes it), an English locale, and a pinned today (2026-11-20, a Friday)."""
+    monkeypatch.setenv("GROWTHLOG_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("GROWTHLOG_TODAY", FIXED_TODAY.isoformat())
+    monkeypatch.delenv("GROWTHLOG_DB", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

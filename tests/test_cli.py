@@ -22,16 +22,7 @@ from growthlog.kinds import KINDS
 from growthlog.models import field_choices, field_names
 from growthlog.store.api import Store
 
-
-@pytest.fixture(autouse=True)
-def quiet_environment(monkeypatch, tmp_path):
-    """No developer config, an English locale, and a pinned today (2026-11-20, a Friday)."""
-    monkeypatch.setenv("GROWTHLOG_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.setenv("GROWTHLOG_TODAY", "2026-11-20")
-    monkeypatch.delenv("GROWTHLOG_DB", raising=False)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 @pytest.fixture

@@ -19,15 +19,7 @@ from growthlog.store.api import Store
 
 TODAY = dt.date(2026, 11, 20)
 
-
-@pytest.fixture(autouse=True)
-def quiet_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("GROWTHLOG_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("GROWTHLOG_TODAY", TODAY.isoformat())
-    monkeypatch.delenv("GROWTHLOG_DB", raising=False)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 @pytest.fixture
