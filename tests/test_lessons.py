@@ -13,7 +13,7 @@ from growthlog.models import Entry, Goal, Metric
 from growthlog.screens.editor import EditorScreen
 from growthlog.screens.goal_editor import GoalEditorScreen
 from growthlog.services.lessons import lesson_tags, related_lessons
-from growthlog.widgets.lessons_panel import LessonsPanel, first_line
+from growthlog.widgets.lessons_panel import LessonsPanel, break_offsets, first_line
 
 
 def lesson(store, title: str, tags: list[str], *, days_ago: int = 10, outcome: str = "failure", takeaway: str = "") -> Entry:
@@ -69,6 +69,14 @@ def test_first_line_of_a_takeaway():
     assert first_line("\n  第一行  \n第二行") == "第一行"
     assert first_line("x" * 200, limit=10) == "x" * 9 + "…"
     assert first_line("") == ""
+
+
+def test_lines_break_between_chinese_characters_and_at_spaces():
+    assert break_offsets("ab cd ef", 5) == [6]  # after a space
+    assert break_offsets("abcdefghijkl", 5) == [5, 10]  # a word wider than the line is folded
+    assert break_offsets("21 天打卡挑战", 8) == [5]  # between Chinese characters, no half-empty line
+    assert break_offsets("中文，中文", 4) == [1, 3]  # never a comma at the start of a line
+    assert break_offsets("短", 10) == []
 
 
 # The goal editor

@@ -161,7 +161,15 @@ def test_goals(snap_compare, demo_app):
 
 
 def test_goal_editor(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "3", "g"))
+    async def run_before(pilot) -> None:
+        await run_then("escape", "3", "g")(pilot)
+        # Tags typed: the demo's lessons with them are listed beside the form.
+        pilot.app.screen.query_one("#goal-tags", Input).value = "留存 push 社群"
+        await pilot.pause(0.5)
+        await settle(pilot)
+        pilot.app.focused.cursor_blink = False
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_goal_check_in(snap_compare, demo_app):

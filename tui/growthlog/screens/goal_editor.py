@@ -125,6 +125,8 @@ class GoalEditorScreen(ModalScreen[Goal | None]):
 
     def on_mount(self) -> None:
         self.query_one("#goal-title", Input).focus()
+        # Focusing before the first layout scrolls the form past the title's label: back to the top.
+        self.call_after_refresh(self.query_one("#goal-form").scroll_home, animate=False)
         self._load_lessons()
 
     # Lessons

@@ -7,7 +7,9 @@ text, so they go in as ``rich.text.Text``, never as markup.
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +22,51 @@ from growthlog.models import Entry
 OUTCOME_MARKS = {"success": ("✓", "green"), "failure": ("✗", "red")}
 # A takeaway is cut to about two lines of a narrow panel: the lesson itself is one key away.
 TAKEAWAY_MAX = 90
+# Chinese punctuation that must not start a line.
+NO_LINE_START = set("，。、；：！？）」』》〉】”’…%")
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where to break one line of ``text`` so that no piece is wider than ``width`` cells.
+
+    A break may go after a space or next to a wide (Chinese) character, which has no spaces to
+    break at, but not before closing punctuation; a word wider than the line is folded.
+    """
+    offsets: list[int] = []
+    start = used = 0
+    allowed = 0  # the last index a line may start at; 0 while there is none on this line
+    for index, char in enumerate(text):
+        size = cell_len(char)
+        if index > start and not char.isspace() and char not in NO_LINE_START:
+            before = text[index - 1]
+            if before.isspace() or size > 1 or cell_len(before) > 1:
+                allowed = index
+        if used + size > width and index > start and not char.isspace():
+            cut = allowed if allowed > start else index
+            offsets.append(cut)
+            start, used = cut, cell_len(text[cut:index])
+        used += size
+    return offsets
+
+
+class WrappedText:
+    """A ``Text`` that also breaks lines between Chinese characters (Rich breaks at spaces only,
+    which leaves a Chinese sentence on a line of its own, or cut with an ellipsis)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+        return Measurement(min(widest, 1), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 2)
+        for line in self.text.split("\n", allow_blank=True):
+            for piece in line.divide(break_offsets(line.plain, width)):
+                piece.rstrip()
+                piece.no_wrap = True
+                yield piece
 
 
 def first_line(text: str, limit: int = TAKEAWAY_MAX) -> str:
@@ -28,7 +75,7 @@ def first_line(text: str, limit: int = TAKEAWAY_MAX) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def lesson_row(entry: Entry) -> tuple[Text, Text]:
+def lesson_row(entry: Entry) -> tuple[Text, WrappedText]:
     """The mark (✓ success, ✗ failure, · not said) and the text: title, then day · takeaway."""
     mark, style = OUTCOME_MARKS.get(str(entry.fields.get("outcome") or ""), ("·", "dim"))
     text = Text()
@@ -39,7 +86,7 @@ def lesson_row(entry: Entry) -> tuple[Text, Text]:
     if takeaway:
         text.append(" · ", style="dim")
         text.append(takeaway)
-    return Text(mark, style=style), text
+    return Text(mark, style=style), WrappedText(text)
 
 
 def lessons_renderable(entries: list[Entry], *, has_tags: bool) -> Group | Text:
