@@ -318,6 +318,61 @@ def test_show_errors(tree):
     assert "没有编号为 99 的目标" in fails(tree, 1, "goal", "show", "99", lang="zh")
 
 
+# tags and earlier lessons
+
+
+def add_lesson(db: Path, title: str, tags: list[str], outcome: str, takeaway: str, days_ago: int) -> int:
+    from growthlog.models import Entry
+
+    store = Store.open(db)
+    try:
+        return store.add_entry(Entry(kind="lesson", title=title, tags=tags, day=day(days_ago),
+                                     fields={"outcome": outcome, "takeaway": takeaway})).id
+    finally:
+        store.close()
+
+
+def test_add_with_tags_stores_them_and_prints_only_the_id(metrics):
+    add_lesson(metrics, "渠道预算别一次挪完", ["渠道"], "failure", "分两周挪。", 5)
+    result = ok(metrics, "goal", "add", "CAC 降到 20", "-m", "cac", "--target", "20", "--due", "+30d", "--why", "w",
+                "-D", "d", "--tag", "#渠道", "-t", "拉新,Paid", "--tag", "渠道")
+    assert result.stdout == "1\n" and "渠道预算" not in result.stderr  # scripts read the id; lessons are for `show`
+    goal, _ = stored(metrics, 1)
+    assert goal.tags == ["渠道", "拉新", "paid"]
+    [row] = json.loads(ok(metrics, "goal", "list", "--json").stdout)
+    assert row["tags"] == ["渠道", "拉新", "paid"]
+    untagged = add(metrics, "No tags")
+    assert stored(metrics, untagged)[0].tags == []
+
+
+def test_a_too_long_tag_is_refused(metrics):
+    assert "longer than 50 characters" in fails(metrics, 1, "goal", "add", "x", "--tag", "标" * 51)
+    assert Store.open(metrics).list_goals() == []
+
+
+def test_show_lists_earlier_lessons_with_the_tags_or_the_metric(metrics):
+    gray = add_lesson(metrics, "改核心流程前先灰度", ["留存", "onboarding"], "failure", "只看注册率就全量。\n细节略", 40)
+    push = add_lesson(metrics, "[bold]Reach[/] is not re-engagement", ["push"], "success", "", 20)
+    cac = add_lesson(metrics, "CAC lesson", ["cac"], "failure", "Move budget slowly.", 5)
+    add(metrics, "D7 留存到 22%", "--tag", "留存", "--tag", "onboarding", "-t", "push")
+    lines = ok(metrics, "goal", "show", "1").stdout.splitlines()
+    assert "Tags      #留存 #onboarding #push" in lines
+    start = lines.index("Earlier lessons with these tags")
+    assert lines[start + 1:] == [
+        f"  ✗ #{gray}  {day(40).isoformat()}  改核心流程前先灰度",
+        "      只看注册率就全量。",
+        f"  ✓ #{push}  {day(20).isoformat()}  [bold]Reach[/] is not re-engagement",
+    ]
+    # The metric's key counts as a tag; without tags or matches there is no section.
+    add(metrics, "CAC ¥20", "--metric", "cac", "--target", "20")
+    text = ok(metrics, "goal", "show", "2").stdout
+    assert f"#{cac}" in text and "CAC lesson" in text and "Move budget slowly." in text
+    add(metrics, "Nothing to go by")
+    assert "Earlier lessons" not in ok(metrics, "goal", "show", "3").stdout
+    zh = ok(metrics, "goal", "show", "1", lang="zh").stdout
+    assert "相同标签的过往经验" in zh and "标签" in zh
+
+
 def test_goal_help_lists_the_commands(db):
     text = ok(db, "goal", "--help").stdout
     for command in ("add", "list", "checkin", "status", "show"):

@@ -91,13 +91,18 @@ def _validation_message(error) -> str:
 @click.option("--why", metavar="TEXT", default="", help="Why it matters.")
 @click.option("--description", "-D", metavar="TEXT", default="", help="What exactly changes, for whom.")
 @click.option("--long", "long_term", is_flag=True, help="A long-term goal, which can hold short-term ones.")
+@click.option("--tag", "-t", "tag_texts", multiple=True, metavar="TAG",
+              help="Tag it (repeatable; '#' optional, 留存,onboarding works too): `goal show` lists earlier lessons with the same tags.")
 @click.pass_obj
 def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_text, start_text, parent_text, why,
-                description, long_term: bool) -> None:
+                description, long_term: bool, tag_texts: tuple[str, ...]) -> None:
     """Set a goal and print its id; what the SMART check misses goes to stderr.
 
     Without --metric the goal is tracked by the values of its check-ins (then --target is what
     they should reach, counted from 0 unless --baseline says otherwise).
+
+    Tags (--tag) link the goal to earlier lessons with the same tags (the metric's key counts as
+    one): `growthlog goal show ID` lists them. Only the id is printed here, for scripts.
     """
     cli = _cli()
     target_value = parse_number(target, "--target")
@@ -109,6 +114,7 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
     if due is not None and due < start:
         raise cli.UserError(t("goals.cli.due_before_start", due=due.isoformat(), start=start.isoformat()))
     parent_id = parse_goal_id(parent_text) if parent_text is not None else None
+    tags = parse_tags(tag_texts)
     store = obj.store()
     if metric_key is not None:
         metric_key = metric_key.strip()
@@ -137,7 +143,7 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
         goal = Goal(
             title=title_text, description=description, metric=metric_key or None, baseline=baseline_value,
             target=target_value, start=start, due=due, why=why, parent_id=parent_id,
-            horizon="long" if long_term else "short",
+            horizon="long" if long_term else "short", tags=tags,
         )
     except ValidationError as error:
         raise cli.UserError(_validation_message(error)) from None
@@ -147,6 +153,18 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
 
     for line in smart_check(saved, store, cli.today()).lines():
         click.echo(t("goals.cli.hint", text=line), err=True)
+
+
+def parse_tags(texts: tuple[str, ...]) -> list[str]:
+    """--tag values: each may hold several (spaces, commas, '#'); too long a tag is refused."""
+    from growthlog.services.editing import split_tags
+    from growthlog.textutil import TAG_MAX, normalize_tags
+
+    tags = normalize_tags([tag for text in texts for tag in split_tags(text)])
+    for tag in tags:
+        if len(tag) > TAG_MAX:
+            raise _cli().UserError(t("cli.tag_too_long", tag=tag[:20], limit=TAG_MAX))
+    return tags
 
 
 # list
@@ -166,6 +184,7 @@ def _goal_row(summary) -> dict[str, Any]:
         "start": goal.start.isoformat() if goal.start else None,
         "due": goal.due.isoformat() if goal.due else None,
         "parent_id": goal.parent_id,
+        "tags": goal.tags,
         "progress": summary.progress,
         "forecast": {
             "status": forecast.status,
@@ -301,7 +320,11 @@ def status_command(obj, goal_id: str, status: str) -> None:
 @click.argument("goal_id", metavar="ID")
 @click.pass_obj
 def show_command(obj, goal_id: str) -> None:
-    """Show a goal: its facts, progress, SMART check, forecast and check-ins, in words."""
+    """Show a goal: its facts, progress, SMART check, forecast and check-ins, in words.
+
+    Earlier lessons that share the goal's tags (or have its metric's key as a tag) are listed
+    last, so that a goal is pursued knowing what went wrong, or right, before.
+    """
     cli = _cli()
     number = parse_goal_id(goal_id)
     store = obj.store()
@@ -349,6 +372,8 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
     if goal.parent_id is not None:
         parent = store.get_goal(goal.parent_id)
         facts.append((t("goals.show.parent"), f"#{goal.parent_id} {parent.title}" if parent else f"#{goal.parent_id}"))
+    if goal.tags:
+        facts.append((t("lessons.cli.tags"), " ".join(f"#{tag}" for tag in goal.tags)))
     if goal.why.strip():
         facts.append((t("goals.show.why"), goal.why.strip()))
     progress = goal_progress(goal, store, today)
@@ -387,4 +412,25 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
         if checkin.note.strip():
             parts.append(" ".join(checkin.note.split()))
         lines.append("  " + "  ".join(parts))
+    lines += lesson_lines(goal, store)
+    return lines
+
+
+LESSON_MARKS = {"success": "✓", "failure": "✗"}
+
+
+def lesson_lines(goal, store) -> list[str]:
+    """The section of earlier lessons with the goal's tags (and its metric's key); none without."""
+    from growthlog.services.lessons import related_lessons
+
+    lessons = related_lessons(store, goal.tags, metric_key=goal.metric)
+    if not lessons:
+        return []
+    lines = ["", t("lessons.cli.heading")]
+    for lesson in lessons:
+        mark = LESSON_MARKS.get(str(lesson.fields.get("outcome") or ""), "·")
+        lines.append(f"  {mark} #{lesson.id}  {lesson.day.isoformat()}  {lesson.title}")
+        takeaway = next((line.strip() for line in str(lesson.fields.get("takeaway") or "").splitlines() if line.strip()), "")
+        if takeaway:
+            lines.append(f"      {takeaway}")
     return lines
