@@ -140,6 +140,22 @@ async def test_goal_tags_are_saved_and_shown_when_editing(store, tmp_path):
         assert "改核心流程前先灰度" in visible_text(app)
 
 
+async def test_editing_a_goal_from_the_goals_screen_shows_its_lessons(store, tmp_path):
+    gray, _, cac = seed(store)
+    store.add_goal(Goal(title="CAC 降到 20", metric="cac", target=20, tags=["onboarding"]))
+    app = build_app(store, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "3")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalEditorScreen)
+        assert [e.id for e in app.screen.query_one(LessonsPanel).entries] == [cac.id, gray.id]
+        text = visible_text(app)
+        assert "渠道预算别一次挪完" in text and "改核心流程前先灰度" in text
+
+
 async def test_a_too_long_goal_tag_is_refused(store, tmp_path):
     app = build_app(store, tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
