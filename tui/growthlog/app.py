@@ -53,6 +53,7 @@ class GrowthlogApp(App[None]):
         self.add_mode("journal", self._journal_screen)
         self.add_mode("goals", self._goals_screen)
         self.add_mode("metrics", self._metrics_screen)
+        self.add_mode("review", self._review_screen)
         if settings.keymap:
             self.set_keymap(settings.keymap)
         self.theme = settings.theme
@@ -76,6 +77,11 @@ class GrowthlogApp(App[None]):
 
         return MetricsScreen(store=self.store, today=self.today)
 
+    def _review_screen(self):
+        from growthlog.screens.review import ReviewScreen
+
+        return ReviewScreen(store=self.store, today=self.today, sprint=self.settings.sprint_rule())
+
     @property
     def today(self) -> dt.date:
         """Today's date (fixed when the app was made with one: tests and screenshots)."""
@@ -97,6 +103,8 @@ class GrowthlogApp(App[None]):
     @work(group="drafts")
     async def offer_drafts(self) -> None:
         drafts = await asyncio.to_thread(self.store.list_drafts)
+        # A review's unsaved writing comes back in the Review mode, with its period, not here.
+        drafts = [draft for draft in drafts if not draft.key.startswith("review:")]
         if drafts:
             from growthlog.screens.drafts import DraftsScreen
 

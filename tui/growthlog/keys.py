@@ -42,6 +42,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("mode.journal", "2", "app.switch_mode('journal')", "app", show=False),
     KeySpec("mode.goals", "3", "app.switch_mode('goals')", "app", show=False),
     KeySpec("mode.metrics", "4", "app.switch_mode('metrics')", "app", show=False),
+    KeySpec("mode.review", "5", "app.switch_mode('review')", "app", show=False),
     KeySpec("capture", "a", "app.capture", "app"),
     KeySpec("new_entry", "n", "app.new_entry", "app"),
     KeySpec("new_problem", "p", "app.new_entry('problem')", "app"),
@@ -67,13 +68,24 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("metrics.range", "r", "cycle_range", "metrics"),
     KeySpec("metrics.define", "d", "define", "metrics"),
     KeySpec("metrics.import", "i", "import_csv", "metrics"),
+    KeySpec("review.previous", "left", "step(-1)", "review"),
+    KeySpec("review.next", "right", "step(1)", "review"),
+    KeySpec("review.kind", "k", "cycle_kind", "review"),
+    KeySpec("review.custom", "c", "custom_period", "review", show=False),
+    KeySpec("review.save", "ctrl+s", "save", "review", priority=True),
+    KeySpec("review.refresh", "r", "refresh_numbers", "review"),
+    KeySpec("review.goal", "ctrl+g", "goal_from_plan", "review", show=False, priority=True),
+    KeySpec("review.list", "L", "past_reviews", "review"),
+    KeySpec("review.export", "x", "export", "review"),
+    KeySpec("review.write", "e", "write", "review", show=False),
+    KeySpec("review.leave", "escape", "leave_text", "review", show=False),
     KeySpec("editor.save", "ctrl+s", "save", "editor", priority=True),
     KeySpec("editor.close", "escape", "close", "editor"),
     KeySpec("editor.external", "ctrl+e", "external_editor", "editor", priority=True),
     KeySpec("editor.kind", "ctrl+k", "choose_kind", "editor", priority=True),
 )
 
-SCOPES = ("app", "today", "journal", "goals", "metrics", "editor")
+SCOPES = ("app", "today", "journal", "goals", "metrics", "review", "editor")
 
 
 def bindings(scope: str) -> list[Binding]:

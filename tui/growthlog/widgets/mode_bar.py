@@ -8,7 +8,7 @@ from textual.widgets import Static
 from growthlog.i18n import t
 
 # In the order shown; a mode appears once its screen exists (no placeholders).
-MODES = ("today", "journal", "goals", "metrics")
+MODES = ("today", "journal", "goals", "metrics", "review")
 
 
 def mode_number(mode: str) -> str:

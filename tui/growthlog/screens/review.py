@@ -1,0 +1,541 @@
+"""Review: close a sprint, week, month, quarter or any period — read what the log says about it
+(the generated part), write what you make of it (the written part), save, export, and turn the
+next period's plan into goals without leaving.
+
+What it keeps true:
+
+* **A saved review keeps its numbers.** When the period has a saved review, the report shown is the
+  one stored with it (as of ``generated``), not a fresh one: later edits to the log do not rewrite
+  an old review. *Refresh numbers* recomputes them, after asking, and saves them at once.
+* **Typing is never lost.** What is written and not saved is kept per period, in memory and as a
+  draft in the database (``review:START..END``, written a moment after typing stops, when the
+  period or the mode changes, and when the app ends); showing the period again brings it back.
+* The store is read and written only in workers; the widgets are given plain data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static, TextArea
+
+from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.models import Draft, Review
+from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
+from growthlog.services.review import ReviewReport, build_report
+from growthlog.services.review_text import WRITTEN, default_file_name, render, write_file, written_title
+from growthlog.store.api import Store
+from growthlog.textutil import clean_block
+from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.mode_bar import ModeBar
+from growthlog.widgets.review_report import ReviewReportView
+
+DRAFT_PREFIX = "review:"
+DRAFT_DELAY = 1.0
+"""Seconds after the last keystroke before unsaved writing is kept as a draft."""
+KINDS = (*PERIOD_KINDS, "custom")
+
+
+def draft_key(period: Period) -> str:
+    return f"{DRAFT_PREFIX}{period.key}"
+
+
+def first_line(text: str) -> str:
+    return next((line.strip() for line in (text or "").splitlines() if line.strip()), "")
+
+
+_BULLET = re.compile(r"^(?:[-*+•·]|\d{1,3}[.)、]|[(（]\d{1,3}[)）]|\[[ xX]\])\s*")
+
+
+def plan_item(line: str) -> str:
+    """A plan line without its list mark ("- ", "1. ", "- [ ] ")."""
+    line = line.strip()
+    for _ in range(2):
+        line = _BULLET.sub("", line, count=1).strip()
+    return line
+
+
+def plan_items(text: str) -> list[str]:
+    return [item for item in (plan_item(line) for line in text.splitlines()) if item]
+
+
+def when(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+@dataclasses.dataclass
+class Loaded:
+    """A period as it is opened: its saved review, a kept draft, and the report to show."""
+
+    period: Period
+    review: Review | None
+    draft: dict[str, Any] | None
+    report: ReviewReport
+    generated: dt.datetime
+    frozen: bool
+    """True when ``report`` is the one stored with the saved review."""
+
+
+def load_period(store: Store, period: Period, today: dt.date) -> Loaded:
+    """Runs in a thread: the saved review wins over a fresh report (see the module's docstring)."""
+    review = store.review_for(period.start, period.end)
+    key = draft_key(period)
+    draft = next((draft.data for draft in store.list_drafts() if draft.key == key), None)
+    if review is not None and review.report:
+        try:
+            return Loaded(period, review, draft, ReviewReport.from_json_dict(review.report), review.generated, True)
+        except ValidationError:  # a report stored in a shape this version cannot read: recompute
+            pass
+    return Loaded(period, review, draft, build_report(store, period, today), dt.datetime.now().replace(microsecond=0), False)
+
+
+def export_folder(db_path: str) -> Path:
+    """The current folder, or the database's folder when the current one cannot be written."""
+    here = Path.cwd()
+    if os.access(here, os.W_OK):
+        return here
+    if db_path and db_path != ":memory:":
+        return Path(db_path).expanduser().resolve().parent
+    return Path.home()
+
+
+class ReviewScreen(Screen):
+    CSS_PATH = "review.tcss"
+    KEY_SCOPE = "review"
+    BINDINGS = bindings(KEY_SCOPE)
+    AUTO_FOCUS = "#review-report"
+
+    def __init__(self, *, store: Store, today: dt.date, sprint: SprintRule | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.sprint = sprint or SprintRule()
+        self.period = period_of("sprint", today, self.sprint)
+        self.report: ReviewReport | None = None
+        self.review: Review | None = None
+        """The period's saved review, as stored."""
+        self.generated: dt.datetime | None = None
+        """When :attr:`report` was computed."""
+        self.frozen = False
+        self.saved_texts: dict[str, str] = dict.fromkeys(WRITTEN, "")
+        self.drafts: dict[str, dict[str, Any]] = {}
+        """Unsaved written parts by draft key: what was typed, whatever the database holds."""
+        self._persisted: dict[str, dict[str, Any] | None] = {}
+        """What the database holds for each draft key this screen has seen (None: no draft)."""
+        self._shown_key: str | None = None
+        """The draft key of the period whose written part is in the text areas."""
+        self._draft_timer: Timer | None = None
+        self._draft_lock = asyncio.Lock()
+        self._loaded_token: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("review")
+        with Horizontal(id="review-head"):
+            yield Static(id="review-period")
+            yield Static(id="review-kinds")
+        yield Static(id="review-status")
+        with Horizontal(id="review-main"):
+            yield ReviewReportView(id="review-report")
+            with Vertical(id="review-written"):
+                for field in WRITTEN:
+                    yield Label(written_title(field), classes="written-title", markup=False)
+                    yield TextArea(id=f"written-{field}", soft_wrap=True, placeholder=t(f"reviewui.placeholder.{field}"))
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.show_period(self.period)
+
+    # The written part
+    def _area(self, field: str) -> TextArea:
+        return self.query_one(f"#written-{field}", TextArea)
+
+    def written_texts(self) -> dict[str, str]:
+        return {field: clean_block(self._area(field).text) for field in WRITTEN}
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._shown_key is not None and self.written_texts() != self.saved_texts
+
+    def _draft_data(self) -> dict[str, Any]:
+        return {"period_kind": self.period.kind, "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(), **self.written_texts()}
+
+    @on(TextArea.Changed)
+    def _written_changed(self) -> None:
+        key = self._shown_key
+        if key is None or key != draft_key(self.period):
+            return
+        self._note_writing(key)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+        self._show_status()
+
+    def keep_draft(self) -> None:
+        """Write the shown period's unsaved writing as a draft now (or drop a draft no longer needed)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        key = self._shown_key
+        if key is None:
+            return
+        self._note_writing(key)
+        self._persist(key, self.drafts.get(key))
+
+    def _note_writing(self, key: str) -> None:
+        """Remember the shown period's writing under ``key`` if it differs from what is saved."""
+        if self.is_dirty:
+            self.drafts[key] = self._draft_data()
+        else:
+            self.drafts.pop(key, None)
+
+    @work(group="drafts")
+    async def _persist(self, key: str, data: dict[str, Any] | None) -> None:
+        async with self._draft_lock:  # in the order asked, so the last word is the one kept
+            if key in self._persisted and self._persisted[key] == data:
+                return
+            try:
+                if data is None:
+                    await asyncio.to_thread(self.store.delete_draft, key)
+                else:
+                    await asyncio.to_thread(self.store.save_draft, Draft(key=key, data=data))
+            except Exception as error:  # the text is still on screen and in memory
+                self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
+                return
+            self._persisted[key] = data
+
+    def on_screen_suspend(self) -> None:
+        self.keep_draft()
+
+    def on_unmount(self) -> None:
+        # The app is ending: no worker will run any more, so what is not yet kept is written here.
+        if self._shown_key is not None:
+            try:
+                self._note_writing(self._shown_key)
+            except Exception:  # the text areas are already gone: what Changed noted stands
+                pass
+        for key in {*self.drafts, *self._persisted}:
+            data = self.drafts.get(key)
+            if self._persisted.get(key) == data:
+                continue
+            try:
+                if data is None:
+                    self.store.delete_draft(key)
+                else:
+                    self.store.save_draft(Draft(key=key, data=data))
+            except Exception:  # nothing can be said any more: the screen is going away
+                pass
+
+    # Periods
+    def show_period(self, period: Period) -> None:
+        """Show ``period``: its saved review or a fresh report, and its written part (a kept
+        draft first). The shown period's unsaved writing is kept first."""
+        if self._shown_key is not None:
+            self.keep_draft()
+        self.period = period
+        self.report = None
+        self._shown_key = None
+        self.query_one("#review-written").disabled = True
+        self._show_head()
+        self.query_one(ReviewReportView).show_note(t("reviewui.loading"))
+        self.load()
+
+    @work(group="load", exclusive=True)
+    async def load(self) -> None:
+        period = self.period
+        self._loaded_token = self.store.change_token()
+        try:
+            loaded = await asyncio.to_thread(load_period, self.store, period, self.today)
+        except Exception as error:
+            self.query_one(ReviewReportView).show_note(t("reviewui.load_failed", error=str(error)))
+            self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
+            return
+        if period != self.period:
+            return
+        key = draft_key(period)
+        self._persisted.setdefault(key, loaded.draft)
+        self.review = loaded.review
+        self.saved_texts = {field: getattr(loaded.review, field) if loaded.review else "" for field in WRITTEN}
+        texts = self.drafts.get(key) or loaded.draft or self.saved_texts
+        for field in WRITTEN:
+            self._area(field).load_text(texts.get(field) or "")
+        if key not in self.drafts and loaded.draft is not None:
+            self.drafts[key] = loaded.draft
+        self._shown_key = key
+        self._show_report(loaded.report, loaded.generated, loaded.frozen)
+        self.query_one("#review-written").disabled = False
+
+    def _show_report(self, report: ReviewReport, generated: dt.datetime, frozen: bool) -> None:
+        self.report = report
+        self.generated = generated
+        self.frozen = frozen
+        self.query_one(ReviewReportView).show(report)
+        self._show_status()
+
+    def on_screen_resume(self) -> None:
+        # Back from another mode or a modal: a fresh report follows the log; a saved one stays.
+        if self.report is not None and not self.frozen and self.store.change_token() != self._loaded_token:
+            self._recompute(save=False, quiet=True)
+
+    def _show_head(self) -> None:
+        self.query_one("#review-period", Static).update(Text(self.period.label(), style="bold"))
+        kinds = Text()
+        for kind in KINDS:
+            kinds.append(f" {t(f'reviewui.kind.{kind}')} ", style="bold reverse" if kind == self.period.kind else "dim")
+        self.query_one("#review-kinds", Static).update(kinds)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = Text()
+        if self.review is not None:
+            status.append(t("reviewui.saved", when=when(self.review.updated)), style="green")
+        else:
+            status.append(t("reviewui.not_saved"), style="yellow")
+        if self.is_dirty:
+            status.append(" · " + t("reviewui.unsaved"), style="bold yellow")
+        if self.report is not None:
+            status.append("  —  ", style="dim")
+            if self.frozen:
+                status.append(t("reviewui.numbers_frozen", when=when(self.generated)), style="dim")
+            else:
+                status.append(t("reviewui.numbers_live"), style="dim")
+        self.query_one("#review-status", Static).update(status)
+
+    def action_step(self, steps: int) -> None:
+        self.show_period(self.period.shifted(steps))
+
+    def action_cycle_kind(self) -> None:
+        kind = self.period.kind
+        following = PERIOD_KINDS[(PERIOD_KINDS.index(kind) + 1) % len(PERIOD_KINDS)] if kind in PERIOD_KINDS else PERIOD_KINDS[0]
+        day = self.today if self.period.contains(self.today) else self.period.start
+        self.show_period(period_of(following, day, self.sprint))
+
+    def action_custom_period(self) -> None:
+        from growthlog.screens.review_period import ReviewPeriodScreen
+
+        def chosen(period: Period | None) -> None:
+            if period is not None:
+                self.show_period(period)
+
+        self.app.push_screen(ReviewPeriodScreen(today=self.today, sprint=self.sprint, current=self.period), chosen)
+
+    def action_write(self) -> None:
+        self._area(WRITTEN[0]).focus()
+
+    def action_leave_text(self) -> None:
+        self.query_one(ReviewReportView).focus()
+
+    # Saving
+    def _not_ready(self) -> bool:
+        if self.report is None or self._shown_key is None:
+            self.notify(t("reviewui.not_ready"), severity="warning", markup=False)
+            return True
+        return False
+
+    def _review_now(self) -> Review:
+        """The review as the screen shows it (raises ValidationError for text it cannot keep)."""
+        assert self.report is not None
+        return Review(
+            id=self.review.id if self.review else None,
+            period_kind=self.period.kind,
+            start=self.period.start,
+            end=self.period.end,
+            **self.written_texts(),
+            report=self.report.to_json_dict(),
+            generated=self.generated or dt.datetime.now().replace(microsecond=0),
+            **({"created": self.review.created} if self.review else {}),
+        )
+
+    def action_save(self) -> None:
+        if self._not_ready():
+            return
+        try:
+            review = self._review_now()
+        except ValidationError as error:
+            self.notify(t("reviewui.save_failed", error=error.errors()[0]["msg"]), severity="error", markup=False)
+            return
+        self._save(review, self.period)
+
+    @work(group="write")
+    async def _save(self, review: Review, period: Period) -> None:
+        try:
+            saved = await asyncio.to_thread(self.store.save_review, review)
+        except Exception as error:
+            self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
+            return
+        key = draft_key(period)
+        written = {field: getattr(saved, field) for field in WRITTEN}
+        if period == self.period:
+            self.review = saved
+            self.saved_texts = written
+            self.frozen = True
+        if period != self.period or self.written_texts() == written:
+            self.drafts.pop(key, None)
+            self._persist(key, None)
+        self._show_status()
+        self.notify(t("reviewui.saved_note"), markup=False)
+
+    def action_refresh_numbers(self) -> None:
+        if self._not_ready():
+            return
+        if self.review is None or not self.frozen:
+            self._recompute(save=False)
+            return
+        from growthlog.screens.confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._recompute(save=True)
+
+        self.app.push_screen(
+            ConfirmScreen(t("reviewui.refresh_question", when=when(self.generated)), t("reviewui.refresh_detail"),
+                          yes=t("reviewui.refresh_yes")),
+            confirmed,
+        )
+
+    @work(group="load", exclusive=True)
+    async def _recompute(self, save: bool, quiet: bool = False) -> None:
+        """A fresh report of the shown period; with ``save``, stored with its saved review at once
+        (the written part as saved: unsaved writing stays unsaved)."""
+        period, review = self.period, self.review
+        self._loaded_token = self.store.change_token()
+        try:
+            report = await asyncio.to_thread(build_report, self.store, period, self.today)
+            generated = dt.datetime.now().replace(microsecond=0)
+            if save and review is not None:
+                review = await asyncio.to_thread(
+                    self.store.save_review, review.model_copy(update={"report": report.to_json_dict(), "generated": generated})
+                )
+        except Exception as error:
+            self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
+            return
+        if period != self.period:
+            return
+        if save:
+            self.review = review
+        self._show_report(report, generated, frozen=save)
+        if not quiet:
+            self.notify(t("reviewui.refreshed_saved" if save else "reviewui.refreshed"), markup=False)
+
+    # Export
+    def action_export(self) -> None:
+        if self._not_ready():
+            return
+        from growthlog.screens.choice import ChoiceScreen
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self._export(fmt)
+
+        self.app.push_screen(
+            ChoiceScreen(t("reviewui.export_question"), [(t("reviewui.export_md"), "md"), (t("reviewui.export_json"), "json")]),
+            chosen,
+        )
+
+    @work(group="write")
+    async def _export(self, fmt: str) -> None:
+        """Writes what the screen shows, unsaved writing included."""
+        if self.report is None:
+            return
+        report = self.report
+        try:
+            review = self._review_now() if self.review is not None or any(self.written_texts().values()) else None
+        except ValidationError:
+            review = self.review
+        path = export_folder(self.store.path) / default_file_name(report, fmt)
+        try:
+            text = render(report, review, fmt)
+            await asyncio.to_thread(write_file, path, text)
+        except OSError as error:
+            self.notify(t("reviewui.export_failed", path=str(path), reason=error.strerror or str(error)),
+                        severity="error", markup=False)
+            return
+        self.notify(t("reviewui.exported", path=str(path)), markup=False)
+
+    # Goals from the plan
+    def action_goal_from_plan(self) -> None:
+        plan = self._area("plan")
+        if self.focused is plan:
+            item = plan_item(plan.document.get_line(plan.cursor_location[0]))
+            if item:
+                self.new_goal(item)
+                return
+        items = plan_items(plan.text)
+        if not items:
+            self.notify(t("reviewui.plan_empty", plan=written_title("plan")), severity="warning", markup=False)
+            return
+        if len(items) == 1:
+            self.new_goal(items[0])
+            return
+        from growthlog.screens.choice import ChoiceScreen
+
+        def chosen(index: str | None) -> None:
+            if index is not None:
+                self.new_goal(items[int(index)])
+
+        self.app.push_screen(ChoiceScreen(t("reviewui.plan_choose"), [(item, str(i)) for i, item in enumerate(items)]), chosen)
+
+    @work(group="modal")
+    async def new_goal(self, title: str) -> None:
+        """The app's goal editor with ``title`` (and the next period's end as the due day) filled
+        in; the goal is stored the way the app stores a new goal."""
+        from growthlog.screens.goal_editor import GoalEditorScreen
+
+        metrics, goals = await asyncio.gather(
+            asyncio.to_thread(self.store.list_metrics), asyncio.to_thread(self.store.list_goals)
+        )
+        parents = [goal for goal in goals if goal.horizon == "long"]
+        editor = GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, store=self.store)
+        await self.app.push_screen(editor, self.app._goal_written)
+        # The editor takes no initial values: fill its fields once it is mounted.
+        title_input = editor.query_one("#goal-title", Input)
+        title_input.value = title
+        title_input.cursor_position = len(title)
+        editor.query_one("#goal-due", Input).value = self.period.shifted(1).end.isoformat()
+
+    # Past reviews
+    def action_past_reviews(self) -> None:
+        self.keep_draft()
+        self.open_past_reviews()
+
+    @work(group="modal")
+    async def open_past_reviews(self) -> None:
+        from growthlog.screens.review_list import PastReview, ReviewListScreen
+
+        reviews, drafts = await asyncio.gather(
+            asyncio.to_thread(self.store.list_reviews), asyncio.to_thread(self.store.list_drafts)
+        )
+        items = [PastReview(Period(r.period_kind, r.start, r.end, self.sprint), first_line(r.summary)) for r in reviews]
+        saved = {draft_key(item.period) for item in items}
+        unsaved = {draft.key: draft.data for draft in drafts if draft.key.startswith(DRAFT_PREFIX)}
+        unsaved.update(self.drafts)
+        for key, data in unsaved.items():
+            if key in saved:
+                continue
+            try:
+                period = Period(data.get("period_kind", "custom"), dt.date.fromisoformat(data["start"]),
+                                dt.date.fromisoformat(data["end"]), self.sprint)
+            except (KeyError, ValueError, TypeError):
+                continue
+            items.append(PastReview(period, first_line(data.get("summary", "")), draft=True))
+        items.sort(key=lambda item: (item.period.end, item.period.start), reverse=True)
+
+        def chosen(period: Period | None) -> None:
+            if period is not None:
+                self.show_period(period)
+
+        self.app.push_screen(ReviewListScreen(items), chosen)
