@@ -73,7 +73,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("review.kind", "k", "cycle_kind", "review"),
     KeySpec("review.custom", "c", "custom_period", "review", show=False),
     KeySpec("review.save", "ctrl+s", "save", "review", priority=True),
-    KeySpec("review.refresh", "r", "refresh_numbers", "review"),
+    KeySpec("review.refresh", "r", "refresh_numbers", "review", show=False),
     KeySpec("review.goal", "ctrl+g", "goal_from_plan", "review", show=False, priority=True),
     KeySpec("review.list", "L", "past_reviews", "review"),
     KeySpec("review.export", "x", "export", "review"),

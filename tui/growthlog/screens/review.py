@@ -148,12 +148,14 @@ class ReviewScreen(Screen):
             yield Static(id="review-period")
             yield Static(id="review-kinds")
         yield Static(id="review-status")
+        yield Static(id="review-numbers")
         with Horizontal(id="review-main"):
             yield ReviewReportView(id="review-report")
             with Vertical(id="review-written"):
                 for field in WRITTEN:
                     yield Label(written_title(field), classes="written-title", markup=False)
-                    yield TextArea(id=f"written-{field}", soft_wrap=True, placeholder=t(f"reviewui.placeholder.{field}"))
+                    yield TextArea(id=f"written-{field}", soft_wrap=True, highlight_cursor_line=False,
+                                   placeholder=t(f"reviewui.placeholder.{field}"))
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -307,13 +309,11 @@ class ReviewScreen(Screen):
             status.append(t("reviewui.not_saved"), style="yellow")
         if self.is_dirty:
             status.append(" · " + t("reviewui.unsaved"), style="bold yellow")
-        if self.report is not None:
-            status.append("  —  ", style="dim")
-            if self.frozen:
-                status.append(t("reviewui.numbers_frozen", when=when(self.generated)), style="dim")
-            else:
-                status.append(t("reviewui.numbers_live"), style="dim")
         self.query_one("#review-status", Static).update(status)
+        numbers = ""
+        if self.report is not None:
+            numbers = t("reviewui.numbers_frozen", when=when(self.generated)) if self.frozen else t("reviewui.numbers_live")
+        self.query_one("#review-numbers", Static).update(Text(numbers))
 
     def action_step(self, steps: int) -> None:
         self.show_period(self.period.shifted(steps))

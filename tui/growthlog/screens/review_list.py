@@ -17,7 +17,8 @@ from growthlog.i18n import t
 from growthlog.services.periods import Period
 from growthlog.textutil import fit, pad
 
-LABEL_WIDTH = 44
+LABEL_WIDTH = 40
+SUMMARY_WIDTH = 48
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,7 +35,7 @@ def past_review_label(item: PastReview) -> Text:
     label.append("  ")
     if item.draft:
         label.append(f"({t('reviewui.list_draft')}) ", style="yellow")
-    label.append(item.summary or t("reviewui.no_summary"), style="" if item.summary else "dim")
+    label.append(fit(item.summary, SUMMARY_WIDTH) if item.summary else t("reviewui.no_summary"), style="" if item.summary else "dim")
     return label
 
 

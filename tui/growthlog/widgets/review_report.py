@@ -224,11 +224,10 @@ BODIES = {
 }
 
 
-class ReviewReportView(VerticalScroll, can_focus=True):
+class ReviewReportView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The report, section after section, scrolled with the arrow keys. Left and right are left to
     the screen (they step between periods), so only vertical scrolling keys are bound here."""
 
-    inherit_bindings = False
     BINDINGS = [
         Binding("up", "scroll_up", show=False),
         Binding("down", "scroll_down", show=False),
