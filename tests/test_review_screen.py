@@ -9,7 +9,7 @@ import io
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from apphelpers import SIZE, build_app, settle, visible_text
 from conftest import FIXED_TODAY
@@ -456,3 +456,40 @@ async def test_chinese_layout_fits(seeded, tmp_path):
         assert "总结" in text and "下期计划" in text
         assert "…" not in text.split("2. 数据")[1].split("\n")[1]
         assert screen.report is not None
+
+
+async def test_help_and_palette_know_the_review_keys(seeded, tmp_path):
+    from growthlog.keys import KEYS
+    from growthlog.screens.help import HelpScreen
+
+    review_keys = [spec for spec in KEYS if spec.scope == "review"]
+    assert {spec.id for spec in review_keys} >= {"review.previous", "review.next", "review.save", "review.list", "review.export"}
+    app = build_app(seeded, tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_review(pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        for spec in review_keys:
+            assert spec.description in commands, spec.id
+        await commands["Kind"].callback()  # as the palette runs it
+        await settle(pilot)
+        assert screen.period.kind == "week"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys")
+        rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+        assert any("review.save" in row and "Review" in row for row in rows)
+
+
+async def test_a_huge_paste_is_refused_with_one_message(seeded, tmp_path):
+    app = build_app(seeded, tmp_path)
+    notes = recording_notes(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_review(pilot)
+        area(screen, "summary").load_text("x" * 100_001)
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [note for note in notes if note.startswith("Could not save the review")] != []
+        assert seeded.review_for(SPRINT.start, SPRINT.end) is None
+        assert len(area(screen, "summary").text) == 100_001  # still there to cut down
