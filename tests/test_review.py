@@ -245,3 +245,11 @@ def test_heatmap_is_a_calendar_of_weekdays_by_weeks(seeded):
     # 11-02 (Monday) has no entry, 11-09 (Monday) has one; 11-04 (Wednesday) has the most.
     assert lines[0][3:] == "·" + lines[0][4]
     assert lines[2][3] == "█"
+
+
+def test_heatmap_leaves_the_days_still_to_come_blank(seeded):
+    store, _ = seeded
+    lines = heatmap_lines(build_report(store, parse_period("sprint", TODAY), TODAY))  # 11-16..11-29, today 11-20
+    friday, saturday = lines[4], lines[5]
+    assert friday[3] in "·░▒▓█" and friday[4] == " "  # 11-20 is today; 11-27 is to come
+    assert saturday[3:] == "  "

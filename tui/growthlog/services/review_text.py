@@ -141,7 +141,8 @@ def activity_headline(report: ReviewReport) -> str:
 
 def heatmap_lines(report: ReviewReport) -> list[str]:
     """A calendar heatmap of entries per day: one row per weekday (Monday first), one column per
-    week, darker for more entries (relative to the busiest day); days outside the period blank."""
+    week, darker for more entries (relative to the busiest day); days outside the period, and days
+    of a running period still to come, blank."""
     per_day = report.activity.per_day
     busiest = max(per_day.values(), default=0)
     first_monday = report.start - dt.timedelta(days=report.start.weekday())
@@ -152,7 +153,7 @@ def heatmap_lines(report: ReviewReport) -> list[str]:
         cells = []
         for week in range(weeks):
             day = first_monday + dt.timedelta(days=week * 7 + weekday)
-            if not report.start <= day <= report.end:
+            if not report.start <= day <= report.as_of:  # outside the period, or still to come
                 cells.append(" ")
                 continue
             count = per_day.get(day, 0)
