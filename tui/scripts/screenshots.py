@@ -34,6 +34,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "goal-editor": ("escape", "g"),
     "metrics": ("escape", "4", "down", "down"),
     "define-metric": ("escape", "4", "d"),
+    "review": ("escape", "5"),
+    "review-saved": ("escape", "5", "left"),
 }
 
 
