@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import KEYS, bindings
-from growthlog.messages import EditRequested, ExpandRequested
+from growthlog.messages import EditRequested, ExpandRequested, GoalRequested
 from growthlog.screens.today import TodayScreen
 from growthlog.services.capture import parse_capture
 from growthlog.services.editing import EntryInputError, entry_from_capture
@@ -236,13 +236,25 @@ class GrowthlogApp(App[None]):
 
     @work(group="modal")
     async def action_new_goal(self) -> None:
+        await self.open_goal_editor()
+
+    @on(GoalRequested)
+    async def goal_requested(self, event: GoalRequested) -> None:
+        from growthlog.models import Goal
+
+        await self.open_goal_editor(Goal(title=event.title, due=event.due))
+
+    async def open_goal_editor(self, prefilled=None) -> None:
+        """The goal editor for a new goal (``prefilled``: an unsaved Goal whose values it starts
+        with); the goal is stored when the editor returns one."""
         from growthlog.screens.goal_editor import GoalEditorScreen
 
         metrics, goals = await asyncio.gather(
             asyncio.to_thread(self.store.list_metrics), asyncio.to_thread(self.store.list_goals)
         )
         parents = [goal for goal in goals if goal.horizon == "long"]
-        self.push_screen(GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, store=self.store), self._goal_written)
+        editor = GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, goal=prefilled, store=self.store)
+        self.push_screen(editor, self._goal_written)
 
     @work(group="write")
     async def _goal_written(self, goal) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+import datetime as dt
+
 from growthlog.models import Entry
 
 
@@ -24,3 +26,14 @@ class ExpandRequested(Message):
         self.text = text
         self.kind = kind
         self.links = links
+
+
+class GoalRequested(Message):
+    """Open the goal editor for a new goal with ``title`` (and ``due``) filled in: a line of a
+    review's plan becoming a goal."""
+
+    def __init__(self, title: str, due: dt.date | None = None) -> None:
+        super().__init__()
+        self.title = title
+        self.due = due
+

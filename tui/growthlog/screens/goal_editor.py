@@ -66,7 +66,8 @@ class GoalEditorScreen(ModalScreen[Goal | None]):
     def compose(self) -> ComposeResult:
         goal = self.goal
         with Vertical(id="goal-editor"):
-            yield Static(t("goal_editor.edit_title") if goal else t("goal_editor.new_title"), id="goal-editor-title", markup=False)
+            editing = goal is not None and goal.id is not None  # an unsaved goal only fills the form
+            yield Static(t("goal_editor.edit_title") if editing else t("goal_editor.new_title"), id="goal-editor-title", markup=False)
             with Horizontal(id="goal-body"):
                 yield from self._compose_form(goal)
                 yield LessonsPanel(id="goal-lessons")

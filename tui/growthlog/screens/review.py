@@ -30,10 +30,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from growthlog.i18n import t
 from growthlog.keys import bindings
+from growthlog.messages import GoalRequested
 from growthlog.models import Draft, Review
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
 from growthlog.services.review import ReviewReport, build_report
@@ -489,23 +490,10 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(ChoiceScreen(t("reviewui.plan_choose"), [(item, str(i)) for i, item in enumerate(items)]), chosen)
 
-    @work(group="modal")
-    async def new_goal(self, title: str) -> None:
-        """The app's goal editor with ``title`` (and the next period's end as the due day) filled
-        in; the goal is stored the way the app stores a new goal."""
-        from growthlog.screens.goal_editor import GoalEditorScreen
-
-        metrics, goals = await asyncio.gather(
-            asyncio.to_thread(self.store.list_metrics), asyncio.to_thread(self.store.list_goals)
-        )
-        parents = [goal for goal in goals if goal.horizon == "long"]
-        editor = GoalEditorScreen(metrics=metrics, parents=parents, today=self.today, store=self.store)
-        await self.app.push_screen(editor, self.app._goal_written)
-        # The editor takes no initial values: fill its fields once it is mounted.
-        title_input = editor.query_one("#goal-title", Input)
-        title_input.value = title
-        title_input.cursor_position = len(title)
-        editor.query_one("#goal-due", Input).value = self.period.shifted(1).end.isoformat()
+    def new_goal(self, title: str) -> None:
+        """Ask the app for its goal editor with ``title`` and the next period's end as the due day
+        filled in; the goal is stored the way every new goal is."""
+        self.post_message(GoalRequested(title, self.period.shifted(1).end))
 
     # Past reviews
     def action_past_reviews(self) -> None:
