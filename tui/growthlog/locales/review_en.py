@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     'review.lessons.failures': 'Failures',
     'review.lessons.others': 'Other lessons',
     'review.lessons.resurfaced': 'Earlier lessons with the same tags',
-    'review.activity.headline': '{total} entries on {active} of {days} days; streak {streak} days; longest run {longest} days.',
+    'review.activity.headline': 'Entries: {total}, on {active} of {days} days. Logging streak: {streak}. Longest run in the period: {longest}.',
     'review.weekdays': 'Mo,Tu,We,Th,Fr,Sa,Su',
     'review.cli.written': 'Review written to {path}.',
     'review.cli.none_saved': 'No saved reviews yet: write one in the Review mode (5).',
