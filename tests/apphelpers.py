@@ -56,3 +56,17 @@ def visible_text(app: GrowthlogApp) -> str:
                     grid[row][column + 1] = ""
             column += cell_len(char)
     return "\n".join("".join(line).rstrip() for line in grid)
+
+
+def recording_notes(app: GrowthlogApp) -> list[str]:
+    """Every notification the app shows from now on (toasts wrap, so read them here)."""
+    notes: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        notes.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return notes
+

@@ -21,15 +21,7 @@ from growthlog.textutil import display_width
 TODAY = dt.date(2026, 11, 20)
 
 
-@pytest.fixture(autouse=True)
-def quiet_environment(monkeypatch, tmp_path):
-    """No developer config, an English locale, and a pinned today (2026-11-20, a Friday)."""
-    monkeypatch.setenv("GROWTHLOG_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.setenv("GROWTHLOG_TODAY", TODAY.isoformat())
-    monkeypatch.delenv("GROWTHLOG_DB", raising=False)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, Checkbox, DataTable, Input, Select
 
-from apphelpers import SIZE, build_app, settle, visible_text
+from apphelpers import SIZE, build_app, recording_notes, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog import i18n
 from growthlog.models import Entry, Goal, Metric
@@ -52,18 +52,6 @@ def metrics_store(store):
     fill(store)
     return store
 
-
-def recording_notes(app) -> list[str]:
-    """Every notification the app shows from now on (toasts wrap, so read them here)."""
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        notes.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return notes
 
 
 async def open_metrics(pilot) -> MetricsScreen:

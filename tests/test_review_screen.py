@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Static, TextArea
 
-from apphelpers import SIZE, build_app, settle, visible_text
+from apphelpers import SIZE, build_app, recording_notes, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog import i18n
 from growthlog.models import Entry, Goal, Measurement, Metric, Review
@@ -51,17 +51,6 @@ def seeded(store):
     seed(store)
     return store
 
-
-def recording_notes(app) -> list[str]:
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        notes.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return notes
 
 
 async def open_review(pilot) -> ReviewScreen:
