@@ -155,7 +155,9 @@ def parse_period(text: str, today: dt.date, sprint: SprintRule = SprintRule()) -
             try:
                 start, end = parse_date(first, today), parse_date(last, today)
             except DateError as error:
-                raise PeriodError(f"{_accepted(raw)} ({error})") from None
+                # The range is recognised; what is wrong is one of its dates, and DateError says
+                # which and what a date may look like.
+                raise PeriodError(str(error)) from None
             return Period("custom", start, end, sprint)
     raise PeriodError(_accepted(raw))
 
