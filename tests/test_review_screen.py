@@ -140,7 +140,7 @@ async def test_a_custom_period_and_a_bad_one(seeded, tmp_path):
         await settle(pilot)
         modal = app.screen
         assert isinstance(modal, ReviewPeriodScreen)
-        modal.query_one(Input).value = "11-01..soon"
+        modal.query_one(Input).value = "fortnight"
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is modal  # one clear message, the form stays, nothing changes
