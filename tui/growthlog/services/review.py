@@ -55,6 +55,8 @@ LIST_LIMIT = 50
 RESURFACED = 5
 """Earlier lessons brought back."""
 SEVERITIES = ("critical", "high", "medium", "low")
+NOTE_KINDS = ("market", "collab", "learning")
+"""The kinds of the notes section, in order."""
 
 Verdict = Literal["worked", "backfired", "flat", "too_early", "no_data", "no_metric"]
 
@@ -464,10 +466,9 @@ def lessons_part(store: "Store", period: Period, entries: dict[str, list["Entry"
 
 
 def notes_part(store: "Store", period: Period, entries: dict[str, list["Entry"]]) -> NotesPart:
-    kinds = ("market", "collab", "learning")
     return NotesPart(
-        **{kind: [entry_line(entry) for entry in entries[kind][:LIST_LIMIT]] for kind in kinds},
-        counts={kind: len(entries[kind]) for kind in kinds},
+        **{kind: [entry_line(entry) for entry in entries[kind][:LIST_LIMIT]] for kind in NOTE_KINDS},
+        counts={kind: len(entries[kind]) for kind in NOTE_KINDS},
     )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from growthlog.i18n import get_language, kind_label, t
 from growthlog.services.periods import Period
-from growthlog.services.review import EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
+from growthlog.services.review import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
 from growthlog.textutil import spark_chars
 
 if TYPE_CHECKING:
@@ -122,6 +122,17 @@ def verdict_text(line: StrategyLine) -> str:
         before=number(line.before, line.unit), after=number(line.after, line.unit),
         change=change_text(line.change, line.relative_change, line.unit),
     )
+
+
+def lesson_groups(report: ReviewReport) -> list[tuple[str, list[EntryLine], str]]:
+    """The period's lessons as (heading, lessons, outcome), successes first; empty groups left out."""
+    part = report.lessons
+    groups = (
+        (t("review.lessons.successes"), part.successes, "success"),
+        (t("review.lessons.failures"), part.failures, "failure"),
+        (t("review.lessons.others"), part.others, ""),
+    )
+    return [group for group in groups if group[1]]
 
 
 def lesson_mark(outcome: str) -> str:
@@ -281,14 +292,8 @@ def _strategies_md(report: ReviewReport) -> list[str]:
 def _lessons_md(report: ReviewReport) -> list[str]:
     part = report.lessons
     lines: list[str] = []
-    groups = (
-        (t("review.lessons.successes"), part.successes, "✓"),
-        (t("review.lessons.failures"), part.failures, "✗"),
-        (t("review.lessons.others"), part.others, "·"),
-    )
-    for heading, items, mark in groups:
-        if items:
-            lines += [f"**{heading}**", "", *_bullets(items, f"- {mark}"), ""]
+    for heading, items, outcome in lesson_groups(report):
+        lines += [f"**{heading}**", "", *_bullets(items, f"- {lesson_mark(outcome)}"), ""]
     if part.resurfaced:
         lines += [f"**{t('review.lessons.resurfaced')}**", "", *_bullets(part.resurfaced), ""]
     return lines[:-1] if lines and lines[-1] == "" else lines
@@ -296,7 +301,7 @@ def _lessons_md(report: ReviewReport) -> list[str]:
 
 def _notes_md(report: ReviewReport) -> list[str]:
     lines: list[str] = []
-    for kind in ("market", "collab", "learning"):
+    for kind in NOTE_KINDS:
         items = getattr(report.notes, kind)
         count = report.notes.counts.get(kind, 0)
         if not count:

@@ -29,6 +29,8 @@ from growthlog.services.review_text import (
     goal_state,
     goals_headline,
     heatmap_lines,
+    NOTE_KINDS,
+    lesson_groups,
     lesson_mark,
     metric_change_text,
     metric_spark,
@@ -189,15 +191,9 @@ def _entry(item: EntryLine, tags: bool = False) -> Text:
 def lessons_body(report: ReviewReport) -> RenderableType:
     part = report.lessons
     parts: list[RenderableType] = []
-    groups = (
-        (t("review.lessons.successes"), part.successes, "success"),
-        (t("review.lessons.failures"), part.failures, "failure"),
-        (t("review.lessons.others"), part.others, ""),
-    )
-    for heading, items, outcome in groups:
-        if items:
-            mark = Text(lesson_mark(outcome), style=LESSON_STYLES.get(outcome, "dim"))
-            parts += [_heading(heading), _lines([(mark, _entry(item)) for item in items])]
+    for heading, items, outcome in lesson_groups(report):
+        mark = Text(lesson_mark(outcome), style=LESSON_STYLES.get(outcome, "dim"))
+        parts += [_heading(heading), _lines([(mark, _entry(item)) for item in items])]
     if part.resurfaced:
         parts.append(_heading(t("review.lessons.resurfaced"), "bold yellow"))
         parts.append(_lines([(Text("↺", style="yellow"), _entry(item, tags=True)) for item in part.resurfaced]))
@@ -206,7 +202,7 @@ def lessons_body(report: ReviewReport) -> RenderableType:
 
 def notes_body(report: ReviewReport) -> RenderableType:
     parts: list[RenderableType] = []
-    for kind in ("market", "collab", "learning"):
+    for kind in NOTE_KINDS:
         count = report.notes.counts.get(kind, 0)
         if count:
             parts.append(_heading(f"{kind_label(kind)} ({count})"))
