@@ -254,15 +254,16 @@ def build_report(store: "Store", period: Period, today: dt.date) -> ReviewReport
     """The generated part of the review of ``period``, as the log stands ``today``."""
     as_of = min(period.end, today)
     entries = _period_entries(store, period)
+    metrics = {metric.key: metric for metric in store.list_metrics()}
     return ReviewReport(
         period_kind=period.kind,
         start=period.start,
         end=period.end,
         as_of=as_of,
-        goals=goals_part(store, period, as_of),
-        data=data_part(store, period),
+        goals=goals_part(store, period, as_of, metrics),
+        data=data_part(store, period, metrics),
         problems=problems_part(store, period, entries["problem"]),
-        strategies=strategies_part(store, period, today),
+        strategies=strategies_part(store, period, today, metrics),
         lessons=lessons_part(store, period, entries),
         notes=notes_part(store, period, entries),
         activity=activity_part(store, period, as_of),
@@ -296,12 +297,12 @@ def goals_in_period(goals: list["Goal"], period: Period) -> list["Goal"]:
     ]
 
 
-def goals_part(store: "Store", period: Period, as_of: dt.date) -> GoalsPart:
+def goals_part(store: "Store", period: Period, as_of: dt.date, metrics: dict[str, "Metric"]) -> GoalsPart:
+    """``metrics``: every metric by key."""
     from growthlog.services.goals import forecast, goal_progress
 
     every = store.list_goals()
     chosen = goals_in_period(every, period)
-    metrics = {metric.key: metric for metric in store.list_metrics()}
     lines = []
     for goal in chosen:
         before = min(period.start, as_of)
@@ -325,9 +326,9 @@ def goals_part(store: "Store", period: Period, as_of: dt.date) -> GoalsPart:
 # Data
 
 
-def data_part(store: "Store", period: Period) -> list[MetricLine]:
+def data_part(store: "Store", period: Period, metrics: dict[str, "Metric"]) -> list[MetricLine]:
     lines = []
-    for metric in store.list_metrics():
+    for metric in metrics.values():
         series = store.series(metric.key, period.start, period.end)
         if series:
             lines.append(metric_line(metric, series))
@@ -422,8 +423,7 @@ def strategy_line(store: "Store", entry: "Entry", today: dt.date, metrics: dict[
     return line.model_copy(update={**update, "verdict": verdict})
 
 
-def strategies_part(store: "Store", period: Period, today: dt.date) -> list[StrategyLine]:
-    metrics = {metric.key: metric for metric in store.list_metrics()}
+def strategies_part(store: "Store", period: Period, today: dt.date, metrics: dict[str, "Metric"]) -> list[StrategyLine]:
     return [strategy_line(store, entry, today, metrics) for entry in store.strategies_effective_between(period.start, period.end)]
 
 
