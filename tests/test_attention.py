@@ -114,7 +114,7 @@ def test_an_overdue_active_goal_appears_and_goes(memory_store):
     memory_store.add_goal(Goal(title="due today", due=TODAY))
     memory_store.add_goal(Goal(title="no due date"))
     [item] = items(memory_store)
-    assert (item.kind, item.goal_id, item.params) == ("goal", goal.id, {"title": "D7 到 22%", "days": 3, "due": day(3).isoformat()})
+    assert (item.kind, item.goal_id, item.params) == ("goal", goal.id, {"title": "D7 到 22%", "count": 3, "due": day(3).isoformat()})
     memory_store.update_goal(goal.model_copy(update={"status": "missed"}))
     assert items(memory_store) == []
     memory_store.update_goal(goal.model_copy(update={"status": "active", "due": day(-3)}))
@@ -155,7 +155,7 @@ def test_strategies_due_for_review_appear_and_go(memory_store):
         ("strategy", waiting, "goals.attention.strategy"), ("strategy", due_today, "goals.attention.strategy_today"),
     ]
     assert found[0].metric is None and found[1].metric == "new_users"
-    assert found[0].params == {"title": "Frequency cap", "days": 4, "due": day(4).isoformat()}
+    assert found[0].params == {"title": "Frequency cap", "count": 4, "due": day(4).isoformat()}
     entry = memory_store.get_entry(waiting)
     memory_store.update_entry(entry.model_copy(update={"fields": {**entry.fields, "outcome": "Opt-outs back to 0.4%"}}))
     assert [i.entry_id for i in items(memory_store)] == [due_today]

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import sqlite3
-import string
 import unicodedata
 from pathlib import Path
 
@@ -640,17 +639,12 @@ def used_message_keys() -> set[str]:
     return keys
 
 
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_every_message_used_exists_in_both_languages_with_the_same_placeholders():
+def test_every_message_used_exists_in_both_languages():
+    # Placeholders and plural forms are checked for every catalog pair in test_i18n.
     keys = used_message_keys() | shown_field_keys()
     assert len(keys) > 60
     english, chinese = catalog("en"), catalog("zh")
-    for key in keys:
-        assert key in english and key in chinese, key
-        assert placeholders(english[key]) == placeholders(chinese[key]), key
+    assert sorted(key for key in keys if key not in english or key not in chinese) == []
     cli_keys = {key for key in english if key.startswith("cli.")}
     assert cli_keys == {key for key in chinese if key.startswith("cli.")}
 

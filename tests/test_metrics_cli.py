@@ -422,8 +422,8 @@ def test_import_define_is_for_csv_only_and_other_files_are_named(defined, tmp_pa
         f"growthlog: {tmp_path / 'notes.md'}: growthlog imports entries from JSON exports (*.json) and metric values from CSV files (*.csv, *.tsv, *.txt)")
     # JSON keeps its behaviour.
     assert ok(defined, "import", "--dry-run", str(export)) == (
-        f"Dry run: 1 entries from {export} (growthlog) would be imported; nothing was written.\n"
-        "1 entries would get new ids because theirs are already taken.\n")
+        f"Dry run: 1 entry from {export} (growthlog) would be imported; nothing was written.\n"
+        "1 entry would get a new id because its own is already taken.\n")
 
 
 def test_a_large_import_shows_no_progress_when_stderr_is_not_a_terminal(defined, tmp_path):

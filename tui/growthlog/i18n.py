@@ -4,8 +4,12 @@ Strings live in per-area catalogs (``growthlog/locales/<area>_<lang>.py``, each 
 dict); a test fails when a key is missing in either language or when the two disagree on the
 ``{placeholders}`` a string takes. Import-light: the command line uses it on every call.
 
-The language is chosen once at start (``--lang``, the config file, then the locale) and is process
-wide, like the locale itself.
+The language is chosen at run time (``--lang``, the config file, then the locale) and is process
+wide, like the locale itself. Nothing may be translated when a module is imported: a string built
+then would keep the language of that moment (a test checks module and class bodies for ``t()``).
+
+A message may have plural forms: its catalog value is then a dict (``{"one": …, "other": …}``)
+and :func:`t` picks the form by its ``count`` value, by the language's rule (:func:`plural_form`).
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ LANGUAGES = ("en", "zh")
 AREAS = ("app", "cli", "metrics", "goals", "charts", "goalsui", "review", "reviewui", "lessons")
 
 _language = "en"
-_catalogs: dict[str, dict[str, str]] = {}
+Message = str | dict[str, str]
+"""A catalog value: the text, or its plural forms by :func:`plural_form` name."""
+_catalogs: dict[str, dict[str, Message]] = {}
 
 
-def catalog(language: str) -> dict[str, str]:
+def catalog(language: str) -> dict[str, Message]:
     """All messages of one language (loaded on first use)."""
     if language not in _catalogs:
-        merged: dict[str, str] = {}
+        merged: dict[str, Message] = {}
         for area in AREAS:
             merged.update(importlib.import_module(f"growthlog.locales.{area}_{language}").MESSAGES)
         _catalogs[language] = merged
@@ -51,14 +57,28 @@ def language_from_locale(environ: os._Environ[str] | dict[str, str] | None = Non
     return "en"
 
 
+def plural_form(language: str, count: object) -> str:
+    """The plural form a number takes: English says "1 day" but "0 days" and "2 days"; Chinese
+    has one form ("1 天", "2 天")."""
+    if language == "en" and count == 1:
+        return "one"
+    return "other"
+
+
 def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the current language, with ``{placeholders}`` filled in.
 
-    A key missing from the catalog shows as the key itself rather than failing: the test suite is
-    what keeps catalogs complete.
+    A message with plural forms takes the one for ``values["count"]``. A key missing from the
+    catalog shows as the key itself rather than failing: the test suite is what keeps catalogs
+    complete.
     """
-    text = catalog(_language).get(key) or catalog("en").get(key) or key
-    return text.format(**values) if values else text
+    language = _language
+    message = catalog(language).get(key)
+    if not message:
+        language, message = "en", catalog("en").get(key) or key
+    if isinstance(message, dict):
+        message = message.get(plural_form(language, values.get("count"))) or message["other"]
+    return message.format(**values) if values else message
 
 
 def kind_label(kind: str) -> str:

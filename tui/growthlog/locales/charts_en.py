@@ -10,14 +10,17 @@ MESSAGES: dict[str, str] = {
     "charts.no_values": "No values recorded yet.",
     "charts.empty_range": "No values in this range: try a longer one.",
     "charts.forecast": "forecast to {day}: {value}",
-    "charts.more_markers": "+{count} more strategy changes",
+    "charts.more_markers": {"one": "+1 more strategy change", "other": "+{count} more strategy changes"},
     # The Metrics mode (screens/metrics.py)
     "metrics_screen.col_name": "Metric",
     "metrics_screen.col_trend": "Last 30 values",
     "metrics_screen.col_latest": "Latest",
     "metrics_screen.col_day": "On",
     "metrics_screen.col_change": "Change, {days} days",
-    "metrics_screen.count": "{count} metrics · change: the last {days} days against the {days} before",
+    "metrics_screen.count": {
+        "one": "1 metric · change: the last {days} days against the {days} before",
+        "other": "{count} metrics · change: the last {days} days against the {days} before",
+    },
     "metrics_screen.empty": "No metrics yet: press d to define one (common ones are offered) or i to import a CSV file.",
     "metrics_screen.no_value": "no value",
     "metrics_screen.today": "today",
@@ -82,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "metrics_screen.layout_wide": "one column per metric",
     "metrics_screen.import_metric_counts": "{added} new, {replaced} replaced",
     "metrics_screen.import_defines": "new metric",
-    "metrics_screen.import_more": "and {count} more metrics",
+    "metrics_screen.import_more": {"one": "and 1 more metric", "other": "and {count} more metrics"},
     "metrics_screen.import_replaces": "Importing replaces {replaced} values already recorded on the same days.",
     "metrics_screen.imported": "Imported {values} values from {file} ({replaced} replaced).",
     # The mode's name and its keys' heading in the help screen

@@ -33,7 +33,10 @@ MESSAGES: dict[str, str] = {
     "cli.md.title": "growthlog export",
     "cli.md.tags": "Tags: {tags}",
     "cli.md.empty": "No entries.",
-    "cli.export.done": "Exported {count} entries to {path}.",
+    "cli.export.done": {
+        "one": "Exported 1 entry to {path}.",
+        "other": "Exported {count} entries to {path}.",
+    },
     "cli.export.cannot_write": "cannot write {path}: {reason}",
     # import
     "cli.import.not_json": "only JSON files can be imported (a growthlog or jrnl JSON export, *.json): {path}",
@@ -50,10 +53,22 @@ MESSAGES: dict[str, str] = {
     "cli.import.bad_tags": "its tags are not a list of words",
     "cli.import.no_free_ids": "no free entry ids are left",
     "cli.import.nothing": "{path} holds no entries: nothing to import.",
-    "cli.import.done": "Imported {count} entries from {path} ({format}).",
-    "cli.import.renumbered": "{count} entries got new ids because theirs were already taken.",
-    "cli.import.dry_run": "Dry run: {count} entries from {path} ({format}) would be imported; nothing was written.",
-    "cli.import.renumbered_dry": "{count} entries would get new ids because theirs are already taken.",
+    "cli.import.done": {
+        "one": "Imported 1 entry from {path} ({format}).",
+        "other": "Imported {count} entries from {path} ({format}).",
+    },
+    "cli.import.renumbered": {
+        "one": "1 entry got a new id because its own was already taken.",
+        "other": "{count} entries got new ids because theirs were already taken.",
+    },
+    "cli.import.dry_run": {
+        "one": "Dry run: 1 entry from {path} ({format}) would be imported; nothing was written.",
+        "other": "Dry run: {count} entries from {path} ({format}) would be imported; nothing was written.",
+    },
+    "cli.import.renumbered_dry": {
+        "one": "1 entry would get a new id because its own is already taken.",
+        "other": "{count} entries would get new ids because theirs are already taken.",
+    },
     "cli.import.failed": "the import failed and nothing was imported: {reason}",
     "cli.progress.checking": "Checking",
     "cli.progress.importing": "Importing",

@@ -16,7 +16,10 @@ MESSAGES: dict[str, str] = {
     "goals.smart.no_why": "No reason given: why does it matter (Relevant)?",
     "goals.smart.no_due": "No due date (Time-bound).",
     "goals.smart.due_before_start": "The due date {due} is before the start {start}.",
-    "goals.smart.overdue": "Due {due}, {days} days ago, and still active: mark it achieved or missed, or move the date.",
+    "goals.smart.overdue": {
+        "one": "Due {due}, 1 day ago, and still active: mark it achieved or missed, or move the date.",
+        "other": "Due {due}, {count} days ago, and still active: mark it achieved or missed, or move the date.",
+    },
     # SMART check: achievable?
     "goals.smart.achievable": "Achievable: needs {needed} per 30 days; your best 30-day change so far is {best}.",
     "goals.smart.stretch": "A stretch: needs {ratio}× your best 30-day change so far ({needed} per 30 days; best {best}).",
@@ -47,9 +50,12 @@ MESSAGES: dict[str, str] = {
     "goals.horizon.long": "long-term",
     # Attention items (Today)
     "goals.attention.metric": "{metric} moved the wrong way: {value}, {change} against the previous {days} days' mean ({mean}). Log a reflection?",
-    "goals.attention.goal": "Goal overdue by {days} days (due {due}): {title}",
+    "goals.attention.goal": {"one": "Goal overdue by 1 day (due {due}): {title}", "other": "Goal overdue by {count} days (due {due}): {title}"},
     "goals.attention.problem": "Problem ({severity}, {status}): {title}",
-    "goals.attention.strategy": "Strategy waiting for its review since {due} ({days} days): {title}. What came of it?",
+    "goals.attention.strategy": {
+        "one": "Strategy waiting for its review since {due} (1 day): {title}. What came of it?",
+        "other": "Strategy waiting for its review since {due} ({count} days): {title}. What came of it?",
+    },
     "goals.attention.strategy_today": "Strategy due for review today: {title}. What came of it?",
     # Command line
     "goals.cli.bad_id": "'{text}' is not a goal id (a number such as 3).",

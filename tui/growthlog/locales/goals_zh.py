@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "goals.smart.no_why": "没写原因：为什么重要？（相关 R）",
     "goals.smart.no_due": "没有截止日期。（有时限 T）",
     "goals.smart.due_before_start": "截止日期 {due} 早于开始日期 {start}。",
-    "goals.smart.overdue": "截止日期 {due} 已过去 {days} 天，目标仍在进行：标记为达成或未达成，或者改期。",
+    "goals.smart.overdue": "截止日期 {due} 已过去 {count} 天，目标仍在进行：标记为达成或未达成，或者改期。",
     # SMART 检查：能不能达成
     "goals.smart.achievable": "可以达成：每 30 天需要 {needed}，历史上最好的 30 天变化是 {best}。",
     "goals.smart.stretch": "有挑战：需要历史最好 30 天变化的 {ratio} 倍（每 30 天 {needed}；最好 {best}）。",
@@ -47,9 +47,9 @@ MESSAGES: dict[str, str] = {
     "goals.horizon.long": "长期",
     # 待关注事项（今天）
     "goals.attention.metric": "{metric} 明显变差：{value}，比前 {days} 天均值（{mean}）{change}。记一条问题反思？",
-    "goals.attention.goal": "目标已逾期 {days} 天（截止 {due}）：{title}",
+    "goals.attention.goal": "目标已逾期 {count} 天（截止 {due}）：{title}",
     "goals.attention.problem": "问题（{severity}，{status}）：{title}",
-    "goals.attention.strategy": "策略从 {due} 起等待复盘（{days} 天）：{title}。效果如何？",
+    "goals.attention.strategy": "策略从 {due} 起等待复盘（{count} 天）：{title}。效果如何？",
     "goals.attention.strategy_today": "策略今天该复盘：{title}。效果如何？",
     # 命令行
     "goals.cli.bad_id": "「{text}」不是目标编号（应为数字，如 3）。",

@@ -57,7 +57,10 @@ MESSAGES: dict[str, str] = {
     "metrics.import.no_value": "no value",
     "metrics.import.note_too_long": "a note has at most {limit} characters",
     "metrics.import.duplicate": "'{metric}' already has a value for {day} on line {line}",
-    "metrics.import.too_many_cells": "the line has {count} cells but the header names {width} columns",
+    "metrics.import.too_many_cells": {
+        "one": "the line has 1 cell but the header names {width} columns",
+        "other": "the line has {count} cells but the header names {width} columns",
+    },
     "metrics.import.changed_meanwhile": "the metrics changed while importing ({reason}); run the import again",
     "metrics.none": "none yet",
     # growthlog metric define|record|list (commands/metrics.py)

@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     'review.problems.resolved': 'Resolved',
     'review.problems.still_open': 'Still open',
     'review.strategy.no_metric': 'No metric linked: judge it by its outcome.',
-    'review.strategy.too_early': 'Too early to judge: {days} days of data since it took effect.',
+    'review.strategy.too_early': {'one': 'Too early to judge: 1 day of data since it took effect.', 'other': 'Too early to judge: {count} days of data since it took effect.'},
     'review.strategy.no_data': '{metric} has no values in the {days} days before or after.',
     'review.strategy.worked': 'Worked: {metric} averaged {before} in the {days} days before and {after} after ({change}).',
     'review.strategy.backfired': 'Did not work: {metric} averaged {before} in the {days} days before and {after} after ({change}).',

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     'review.problems.resolved': '已解决',
     'review.problems.still_open': '仍未解决',
     'review.strategy.no_metric': '未关联指标：请根据结果判断。',
-    'review.strategy.too_early': '为时尚早：生效后只有 {days} 天的数据。',
+    'review.strategy.too_early': '为时尚早：生效后只有 {count} 天的数据。',
     'review.strategy.no_data': '{metric} 在前后 {days} 天内没有数据。',
     'review.strategy.worked': '有效：{metric} 前 {days} 天均值 {before}，之后 {after}（{change}）。',
     'review.strategy.backfired': '无效：{metric} 前 {days} 天均值 {before}，之后 {after}（{change}）。',

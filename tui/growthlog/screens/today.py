@@ -184,7 +184,7 @@ class TodayScreen(EntryBrowsing, Screen):
         header.append(f"  {weekday_name(self.today)}", "bold")
         header.append("   ")
         if streak:
-            header.append(t("today.streak_one") if streak == 1 else t("today.streak", days=streak), "bold green")
+            header.append(t("today.streak", count=streak), "bold green")
         else:
             header.append(t("today.no_streak"), "dim")
         return header

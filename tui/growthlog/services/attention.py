@@ -165,7 +165,7 @@ def attention_items(store: Store, today: dt.date, *, limit_per_kind: int = LIMIT
         rank = _IMPORTANCE["goal"]
         item = AttentionItem(
             "goal", "goals.attention.goal",
-            {"title": goal.title, "days": (today - goal.due).days, "due": goal.due.isoformat()},
+            {"title": goal.title, "count": (today - goal.due).days, "due": goal.due.isoformat()},
             rank, metric=goal.metric, goal_id=goal.id,
         )
         items.append(((rank, goal.due.toordinal(), goal.id), item))
@@ -175,7 +175,7 @@ def attention_items(store: Store, today: dt.date, *, limit_per_kind: int = LIMIT
         waited = (today - strategy.review_on).days
         key = "goals.attention.strategy_today" if waited == 0 else "goals.attention.strategy"
         item = AttentionItem(
-            "strategy", key, {"title": strategy.title, "days": waited, "due": strategy.review_on.isoformat()},
+            "strategy", key, {"title": strategy.title, "count": waited, "due": strategy.review_on.isoformat()},
             rank, metric=strategy.metric or None, entry_id=strategy.id,
         )
         items.append(((rank, strategy.review_on.toordinal(), strategy.id), item))

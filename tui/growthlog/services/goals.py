@@ -407,7 +407,7 @@ def smart_check(goal: Goal, store: Store, today: dt.date) -> SmartReport:
         if goal.start is not None and goal.due < goal.start:
             issues.append(Message("goals.smart.due_before_start", {"due": goal.due.isoformat(), "start": goal.start.isoformat()}))
         if goal.status == "active" and goal.due < today:
-            issues.append(Message("goals.smart.overdue", {"due": goal.due.isoformat(), "days": (today - goal.due).days}))
+            issues.append(Message("goals.smart.overdue", {"due": goal.due.isoformat(), "count": (today - goal.due).days}))
     return SmartReport(issues, found)
 
 

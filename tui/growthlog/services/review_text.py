@@ -114,7 +114,7 @@ def verdict_text(line: StrategyLine) -> str:
     if line.verdict == "no_metric":
         return t("review.strategy.no_metric")
     if line.verdict == "too_early":
-        return t("review.strategy.too_early", days=line.window_days)
+        return t("review.strategy.too_early", count=line.window_days)
     if line.verdict == "no_data":
         return t("review.strategy.no_data", metric=line.metric_name or line.metric, days=line.window_days)
     return t(
