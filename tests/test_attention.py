@@ -208,14 +208,14 @@ def test_chinese_lines(memory_store):
 
 def test_entry_queries_use_the_kind_index(memory_store):
     """Fast at 100,000 entries: each query reads one kind through the (kind, day) index."""
-    conn = memory_store.db.conn
     problem(memory_store)
     strategy(memory_store)
     for sql in (
         "EXPLAIN QUERY PLAN SELECT id FROM entries WHERE kind = 'problem' AND json_extract(fields, '$.severity') IN ('high')",
         "EXPLAIN QUERY PLAN SELECT id FROM entries WHERE kind = 'strategy' AND json_extract(fields, '$.review_on') <= '2026'",
     ):
-        plan = " ".join(row[-1] for row in conn.execute(sql))
+        with memory_store.db.read() as conn:
+            plan = " ".join(row[-1] for row in conn.execute(sql))
         assert "idx_entries_kind_day" in plan, plan
     assert [p.title for p in queries.open_problems(memory_store.db, ("high",))] == ["Paywall blank"]
     assert [s.title for s in queries.strategies_due_for_review(memory_store.db, TODAY)] == ["Move budget"]

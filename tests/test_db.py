@@ -83,18 +83,22 @@ def test_home_is_expanded(tmp_path, monkeypatch):
 def test_pragmas(tmp_path):
     db = open_database(tmp_path / "g.db")
     try:
-        conn = db.conn
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS >= 1000
+        with db.write() as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS >= 1000
+        with db.read() as conn:
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS
+            # Readers cannot write, by mistake or otherwise: writes take the one writer path.
+            assert conn.execute("PRAGMA query_only").fetchone()[0] == 1
     finally:
         db.close()
 
 
 def test_memory_database_has_the_schema(memory_store):
-    conn = memory_store.db.conn
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with memory_store.db.read() as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 # --- schema versions -----------------------------------------------------------------------------
@@ -106,8 +110,10 @@ def test_schema_version_counts_the_migrations(tmp_path):
     path = tmp_path / "g.db"
     db = open_database(path)
     try:
-        assert migrations.migrations.pending(db.utils) == []
-        assert [m.name for m in migrations.migrations.applied(db.utils)] == MIGRATION_NAMES
+        with db.read() as conn:
+            utils = sqlite_utils.Database(conn)
+            assert migrations.migrations.pending(utils) == []
+            assert [m.name for m in migrations.migrations.applied(utils)] == MIGRATION_NAMES
     finally:
         db.close()
     assert user_version(path) == SCHEMA_VERSION
@@ -184,7 +190,8 @@ def test_an_earlier_database_is_upgraded_keeping_its_entries(tmp_path, today, ve
         assert store.add_entry(Entry(day=today, title="新")).id > newest.id
         store.restore_entry(newest)
         assert store.search_ids("留存率") == [ids[2]]
-        with store.db.read() as conn:
+        # FTS5 runs its integrity check as a write command: through the writer path.
+        with store.db.write() as conn:
             conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
     finally:
         store.close()

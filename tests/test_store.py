@@ -38,7 +38,8 @@ def fts_rowids(store, phrase: str) -> list[int]:
 
 def check_index(store) -> None:
     """The FTS index agrees with its content table (FTS5 integrity check)."""
-    with store.db.read() as conn:
+    # FTS5 runs its integrity check as a write command: through the writer path.
+    with store.db.write() as conn:
         conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
 
 
@@ -94,8 +95,9 @@ def test_add_entries_in_one_go_with_progress(store, today):
 def test_add_entries_is_all_or_nothing(store, today):
     first = store.add_entry(make(today, "已有"))
     batch = [make(today, "新的一条"), make(today, "撞号", id=first.id)]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError) as raised:
         store.add_entries(batch)
+    assert raised.value.kind == "conflict"
     assert store.count_entries() == 1
     assert store.search_ids("新的一条") == []
 

@@ -33,9 +33,16 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def change_token(self) -> tuple[int, int]:
-        """A value that changes whenever anything is written, here or by another process."""
-        return self.db.change_token()
+    def changed(self) -> bool:
+        """Whether another process committed anything since the last call (one cheap pragma;
+        blocking: call it off the UI thread). The app's own writes are not reported: it announces
+        them itself."""
+        return self.db.changed()
+
+    def snapshot(self):
+        """A context in which every read sees the database as of one moment (see
+        :meth:`growthlog.store.db.Database.snapshot`)."""
+        return self.db.snapshot()
 
     # Entries
     def add_entry(self, entry: Entry) -> Entry:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from typing import Any
 
 from growthlog.models import Entry
@@ -129,8 +128,10 @@ def restore_entry(db: Database, entry: Entry) -> Entry:
     try:
         with db.write() as conn:
             insert_row(conn, entry_to_row(entry))
-    except sqlite3.IntegrityError:
-        raise StoreError(f"entry {entry.id} exists already: it cannot be restored twice") from None
+    except StoreError as error:
+        if error.kind != "conflict":
+            raise
+        raise StoreError(f"entry {entry.id} exists already: it cannot be restored twice", "conflict") from None
     return entry
 
 

@@ -186,31 +186,25 @@ def import_measurements(
             add(row[0])
             yield row
 
-    with db.lock:
-        # Not changeable inside a transaction: switched off before it begins, back on after it ends.
-        db.conn.execute("PRAGMA foreign_keys = OFF")
-        try:
-            with db.write() as conn:
-                for metric in define:
-                    if conn.execute("SELECT 1 FROM metrics WHERE key = ?", (metric.key,)).fetchone():
-                        raise StoreError(f"a metric with the key '{metric.key}' already exists")
-                    conn.execute(
-                        f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation,
-                         metric.description, metric.created.isoformat()),
-                    )
-                before = conn.total_changes
-                conn.executemany(
-                    "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)",
-                    noting(rows),
-                )
-                stored = conn.total_changes - before
-                missing = named.difference(row[0] for row in conn.execute("SELECT key FROM metrics"))
-                if missing:
-                    raise StoreError(f"no metric with the key '{min(missing)}'")
-                return stored
-        finally:
-            db.conn.execute("PRAGMA foreign_keys = ON")
+    with db.write(foreign_keys=False) as conn:
+        for metric in define:
+            if conn.execute("SELECT 1 FROM metrics WHERE key = ?", (metric.key,)).fetchone():
+                raise StoreError(f"a metric with the key '{metric.key}' already exists")
+            conn.execute(
+                f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation,
+                 metric.description, metric.created.isoformat()),
+            )
+        before = conn.total_changes
+        conn.executemany(
+            "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)",
+            noting(rows),
+        )
+        stored = conn.total_changes - before
+        missing = named.difference(row[0] for row in conn.execute("SELECT key FROM metrics"))
+        if missing:
+            raise StoreError(f"no metric with the key '{min(missing)}'")
+        return stored
 
 
 def count_between(db: Database, metric: str, first: str, last: str) -> int:

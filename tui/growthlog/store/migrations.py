@@ -233,15 +233,11 @@ def reviews_and_goal_tags(db) -> None:
 
 
 def apply_migrations(db: Database) -> None:
-    """Apply every pending migration, then record the schema version."""
-    with db.lock:
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have migrated while we waited for the lock.
-            if db.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                migrations.apply(db.utils)
-                db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except BaseException:
-            db.conn.execute("ROLLBACK")
-            raise
-        db.conn.execute("COMMIT")
+    """Apply every pending migration, then record the schema version, in one write transaction."""
+    import sqlite_utils
+
+    with db.write() as conn:
+        # Another process may have migrated while we waited for the write lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            migrations.apply(sqlite_utils.Database(conn))
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -88,10 +88,26 @@ def _tier(terms: list[str]) -> tuple[str, list[str]]:
     return f"(({n} - ({title_count})) * {n + 1} + ({n} - ({either_count})))", params
 
 
+def _open_vocabulary(conn: sqlite3.Connection) -> None:
+    """Make the index's vocabulary readable on this connection (a table in its own temp schema).
+
+    Read connections are ``query_only``, which refuses even a temp table: it is lifted for the one
+    statement that creates it, once per connection."""
+    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'entries_vocab'").fetchone():
+        return
+    only = conn.execute("PRAGMA query_only").fetchone()[0]
+    conn.execute("PRAGMA query_only = OFF")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_vocab USING fts5vocab(main, entries_fts, 'row')")
+    finally:
+        if only:
+            conn.execute("PRAGMA query_only = ON")
+
+
 def _trigrams_starting_with(conn: sqlite3.Connection, term: str) -> tuple[list[str], int]:
     """The index's trigrams that begin with ``term`` and their summed document counts, read only
     until the sum passes :data:`COMMON_POSTINGS`."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_vocab USING fts5vocab(main, entries_fts, 'row')")
+    _open_vocabulary(conn)
     folded = term.lower()  # the trigram index folds case
     trigrams: list[str] = []
     postings = 0
