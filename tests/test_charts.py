@@ -12,13 +12,11 @@ import pytest
 from textual.app import App, ComposeResult
 
 from growthlog import i18n
+from growthlog.services.numbers import axis_label
+from growthlog.services.views.charts import ChartData, Marker, Target
 from growthlog.widgets.metric_chart import (
     RANGES,
-    ChartData,
-    Marker,
     MetricChart,
-    Target,
-    compact_number,
     date_ticks,
     in_range,
     nice_ticks,
@@ -126,11 +124,11 @@ def test_ranges_cover_the_last_days_up_to_the_end():
 
 
 def test_axis_labels_are_short_ascii():
-    assert compact_number(250_000) == "250k"
-    assert compact_number(1_500_000) == "1.5M"
-    assert compact_number(2_000_000_000) == "2B"
-    assert compact_number(3.25) == "3.25"
-    assert compact_number(42) == "42"
+    assert axis_label(250_000) == "250k"
+    assert axis_label(1_500_000) == "1.5M"
+    assert axis_label(2_000_000_000) == "2B"
+    assert axis_label(3.25) == "3.25"
+    assert axis_label(42) == "42"
     assert nice_ticks(0, 100, 5) == [0, 25, 50, 75, 100]
     assert nice_ticks(17.3, 21.9, 5) == [18, 19, 20, 21]
     assert nice_ticks(5, 5) == [5]

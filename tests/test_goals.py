@@ -478,12 +478,3 @@ def test_summaries_in_tree_order(memory_store):
     assert [(r.goal.id, r.depth) for r in rows] == [(parent.id, 0), (child.id, 1), (loose.id, 0)]
     assert rows[1].suggestion == "achieved" and rows[1].progress == pytest.approx(27 / 20)
     assert rows[1].forecast.status == "on-track"
-
-
-def test_format_number():
-    assert g.format_number(None) == "—"
-    assert g.format_number(133_692.37, "人") == "133,692人"
-    assert g.format_number(21.14, "%") == "21.14%"
-    assert g.format_change(-1.2, "%") in ("-1.2 pp", "−1.2 pp")
-    assert g.format_change(1200, "") == "+1,200"
-    assert g.format_percent(0.875) == "88%"

@@ -178,7 +178,7 @@ def record(obj, key: str, value: str, date_text: str | None, note: str | None) -
     VALUE as people write it: 1234, 1,234, 12.5%, 3.2万, 1.5亿, 2k, ¥3,000, -5, (120).
     Recording a day that has a value already replaces it, and says so.
     """
-    from growthlog.services.metrics import format_value
+    from growthlog.services.numbers import format_value
     from growthlog.services.values import ValueInputError, parse_value
     from growthlog.textutil import clean_line
 
@@ -251,7 +251,7 @@ def summary_to_dict(summary) -> dict[str, Any]:
 
 def change_text(summary) -> str:
     """"+120 (+5.0%) ✓": the change, and whether it goes the better way (✓) or not (✗)."""
-    from growthlog.services.metrics import format_change
+    from growthlog.services.numbers import format_change
 
     unit = summary.metric.unit
     text = format_change(summary.change, summary.relative_change, "%" if unit.strip() == "%" else "")
@@ -264,7 +264,7 @@ def change_text(summary) -> str:
 
 def summary_table(summaries) -> list[str]:
     """Lines of the metric list, columns lined up with Chinese text (display width)."""
-    from growthlog.services.metrics import format_value
+    from growthlog.services.numbers import format_value
     from growthlog.textutil import display_width, fit, pad
 
     headers = [t("metrics.col.key"), t("metrics.col.name"), t("metrics.col.unit"), t("metrics.col.better"),

@@ -30,7 +30,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from growthlog.i18n import t
-from growthlog.services.goals import format_number
+from growthlog.services.numbers import format_number
 
 if TYPE_CHECKING:
     from growthlog.models import Metric

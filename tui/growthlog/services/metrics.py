@@ -15,10 +15,7 @@ recorded). The change is this period's value minus the previous one's, relative 
 one's magnitude; it is None when either period has no value. Whether the change is good follows
 the metric's direction, and is None when there is no change.
 
-**Formatting** (:func:`format_value`): exact by default (thousands separators, up to two decimals,
-trailing zeros dropped); ``compact=True`` shortens large numbers for cards, with 万/亿 in Chinese
-and k/M/B in English. Units: currency signs go before the number (¥3,000), ``%`` and units written
-in Chinese are glued after it (12.5%, 3,000元), other units follow a space (1,234 users).
+Values are written for reading by :mod:`growthlog.services.numbers`.
 
 Import-light: no pydantic until a preset is turned into a Metric.
 """
@@ -30,14 +27,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from growthlog.i18n import catalog, get_language, t
+from growthlog.i18n import catalog, t
 
 if TYPE_CHECKING:
     from growthlog.models import Metric
     from growthlog.store.api import Store
 
 SPARK_VALUES = 30
-CURRENCY_SIGNS = "¥￥$€£"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -197,71 +193,3 @@ def metric_summary(store: "Store", key: "str | Metric", today: dt.date, period_d
         current=current, previous=previous, change=change, relative_change=relative, change_is_good=good,
         spark=[value for _, value in recent], spark_days=[day for day, _ in recent],
     )
-
-
-# Formatting
-
-
-def _plain(value: float) -> str:
-    """Thousands separators, up to two decimals, trailing zeros dropped; tiny values keep three
-    significant digits rather than showing as 0."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if abs(value) >= 0.01 or abs(value) >= 1e15:
-        text = f"{value:,.2f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    return f"{value:.3g}"
-
-
-_COMPACT_STEPS = {
-    "zh": ((1e8, "亿"), (1e4, "万")),
-    "en": ((1e9, "B"), (1e6, "M"), (1e3, "k")),
-}
-
-
-def _compact(value: float, language: str) -> str:
-    size = abs(value)
-    for step, suffix in _COMPACT_STEPS.get(language, _COMPACT_STEPS["en"]):
-        if size >= step:
-            scaled = value / step
-            decimals = 2 if abs(scaled) < 10 else 1 if abs(scaled) < 100 else 0
-            text = f"{scaled:,.{decimals}f}"
-            if "." in text:
-                text = text.rstrip("0").rstrip(".")
-            return text + suffix
-    return _plain(value)
-
-
-def _with_unit(number: str, unit: str) -> str:
-    unit = unit.strip()
-    if not unit:
-        return number
-    if unit in CURRENCY_SIGNS:
-        return f"-{unit}{number[1:]}" if number.startswith("-") else f"{unit}{number}"
-    if unit in ("%", "‰") or not unit[0].isascii():
-        return number + unit
-    return f"{number} {unit}"
-
-
-def format_value(value: float, unit: str = "", *, compact: bool = False, language: str | None = None) -> str:
-    """``value`` for reading, with its unit; see the module's docstring for the rules."""
-    number = _compact(value, language or get_language()) if compact else _plain(value)
-    return _with_unit(number, unit)
-
-
-def format_change(change: float | None, relative: float | None, unit: str = "", *, compact: bool = False) -> str:
-    """A change as "+1,234 (+5.2%)". For a metric measured in %, the absolute change is in
-    percentage points ("+2.1 pp", "+2.1 个百分点"), so that it is not mistaken for the relative one.
-    Empty when there is no change to show."""
-    if change is None:
-        return ""
-    sign = "+" if change > 0 else "-" if change < 0 else ""
-    if unit.strip() == "%":
-        absolute = t("metrics.points", value=sign + _plain(round(abs(change), 2)))
-    else:
-        absolute = sign + format_value(abs(change), unit, compact=compact)
-    if relative is None:
-        return absolute
-    return f"{absolute} ({relative * 100:+.1f}%)"

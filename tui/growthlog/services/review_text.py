@@ -17,6 +17,7 @@ import json
 from typing import TYPE_CHECKING
 
 from growthlog.i18n import get_language, kind_label, t
+from growthlog.services.numbers import format_change, format_number, format_percent, rounded
 from growthlog.services.periods import Period
 from growthlog.services.review import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
 from growthlog.textutil import spark_chars
@@ -47,23 +48,11 @@ def report_period(report: ReviewReport) -> Period:
 # Numbers
 
 
-def number(value: float | None, unit: str = "") -> str:
-    from growthlog.services.goals import format_number
-
-    return format_number(value, unit)
-
-
-def percent(fraction: float | None) -> str:
-    return "—" if fraction is None else f"{fraction * 100:.0f}%"
-
-
 def change_text(change: float | None, relative: float | None, unit: str = "") -> str:
-    from growthlog.services.metrics import format_change
-
+    """A period's change for the report: rounded, "—" when there is none, "±0" when it is nil."""
     if change is None:
         return "—"
-    rounded = round(change) if abs(change) >= 100 else round(change, 2)
-    return format_change(rounded, relative, unit) or "±0"
+    return format_change(rounded(change), relative, unit) or "±0"
 
 
 # Headlines and lines
@@ -73,7 +62,7 @@ def goals_headline(report: ReviewReport) -> str:
     part = report.goals
     if not part.total:
         return t("review.goals.none")
-    return t("review.goals.headline", achieved=part.achieved, total=part.total, rate=percent(part.rate),
+    return t("review.goals.headline", achieved=part.achieved, total=part.total, rate=format_percent(part.rate),
              at_risk=len(part.at_risk))
 
 
@@ -119,7 +108,7 @@ def verdict_text(line: StrategyLine) -> str:
         return t("review.strategy.no_data", metric=line.metric_name or line.metric, days=line.window_days)
     return t(
         f"review.strategy.{line.verdict}", metric=line.metric_name or line.metric, days=line.window_days,
-        before=number(line.before, line.unit), after=number(line.after, line.unit),
+        before=format_number(line.before, line.unit), after=format_number(line.after, line.unit),
         change=change_text(line.change, line.relative_change, line.unit),
     )
 
@@ -239,8 +228,8 @@ def review_markdown(report: ReviewReport, review: "Review | None" = None) -> str
 
 def _goals_md(report: ReviewReport) -> list[str]:
     rows = [
-        [goal.title, number(goal.target, goal.unit), goal.due.isoformat() if goal.due else "—",
-         percent(goal.progress_start), percent(goal.progress_end), goal_state(goal)]
+        [goal.title, format_number(goal.target, goal.unit), goal.due.isoformat() if goal.due else "—",
+         format_percent(goal.progress_start), format_percent(goal.progress_end), goal_state(goal)]
         for goal in report.goals.goals
     ]
     header = [t("review.col.goal"), t("review.col.target"), t("review.col.due"), t("review.col.progress_start"),
@@ -260,10 +249,10 @@ def _data_md(report: ReviewReport) -> list[str]:
     for line in report.data:
         judged = {True: " ✓", False: " ✗", None: ""}[line.good]
         rows.append([
-            line.name, number(line.first.value, line.unit), number(line.last.value, line.unit),
+            line.name, format_number(line.first.value, line.unit), format_number(line.last.value, line.unit),
             metric_change_text(line) + judged, f"`{metric_spark(line)}`",
-            f"{number(line.best.value, line.unit)} ({line.best.day.strftime('%m-%d')})",
-            f"{number(line.worst.value, line.unit)} ({line.worst.day.strftime('%m-%d')})",
+            f"{format_number(line.best.value, line.unit)} ({line.best.day.strftime('%m-%d')})",
+            f"{format_number(line.worst.value, line.unit)} ({line.worst.day.strftime('%m-%d')})",
         ])
     return _table(header, rows)
 

@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from growthlog.i18n import get_language, kind_label, t
+from growthlog.services.numbers import format_number, format_percent
 from growthlog.services.review import EntryLine, GoalLine, MetricLine, ReviewReport
 from growthlog.services.review_text import (
     SECTIONS,
@@ -34,9 +35,7 @@ from growthlog.services.review_text import (
     lesson_mark,
     metric_change_text,
     metric_spark,
-    number,
     open_by_severity_text,
-    percent,
     problems_headline,
     section_is_empty,
     section_title,
@@ -88,11 +87,11 @@ def goal_state_text(goal: GoalLine) -> Text:
 
 def goal_progress_text(goal: GoalLine) -> Text:
     """``61% → 64%``, the end coloured by which way it moved."""
-    text = Text(f"{percent(goal.progress_start)} → ")
+    text = Text(f"{format_percent(goal.progress_start)} → ")
     moved = None
     if goal.progress_start is not None and goal.progress_end is not None and goal.progress_end != goal.progress_start:
         moved = goal.progress_end > goal.progress_start
-    text.append(percent(goal.progress_end), style={None: "", True: "green", False: "red"}[moved])
+    text.append(format_percent(goal.progress_end), style={None: "", True: "green", False: "red"}[moved])
     return text
 
 
@@ -101,7 +100,7 @@ def goals_body(report: ReviewReport) -> RenderableType:
                    t("review.col.state"))
     for goal in report.goals.goals:
         table.add_row(
-            Text(goal.title), Text(number(goal.target, goal.unit)), Text(goal.due.isoformat() if goal.due else "—"),
+            Text(goal.title), Text(format_number(goal.target, goal.unit)), Text(goal.due.isoformat() if goal.due else "—"),
             goal_progress_text(goal), goal_state_text(goal),
         )
     parts: list[RenderableType] = [Text(goals_headline(report)), table]
@@ -141,7 +140,7 @@ def data_body(report: ReviewReport) -> RenderableType:
 
 
 def _day_value(value: float, day: dt.date, unit: str) -> Text:
-    text = Text(number(value, unit))
+    text = Text(format_number(value, unit))
     text.append(f"\n{day.strftime('%m-%d')}", style="dim")
     return text
 
