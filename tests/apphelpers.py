@@ -35,6 +35,19 @@ async def settle(pilot, rounds: int = 3) -> None:
     await pilot.pause()
 
 
+async def wait_until(pilot, condition, timeout: float = 3.0) -> None:
+    """Let the app run until ``condition()`` holds (it checks for other processes' writes once a
+    second, so live updates take up to a second and a load)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout} s: {condition}")
+        await pilot.pause(0.1)
+        await pilot.app.workers.wait_for_complete()
+
+
 def visible_text(app: GrowthlogApp) -> str:
     """The screen as a person reads it: the current frame as text, one line per terminal row.
 

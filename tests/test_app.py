@@ -586,10 +586,10 @@ async def test_command_palette_offers_every_action(store, tmp_path):
 
 
 async def test_a_failed_write_keeps_the_captured_line(store, tmp_path, monkeypatch):
-    import sqlite3
+    from growthlog.store.errors import StoreError
 
-    def locked(entry):
-        raise sqlite3.OperationalError("database is locked")
+    def locked(entry):  # what the store raises when another process holds the lock too long
+        raise StoreError("growthlog.db is busy: another program has held it locked for over 5 s; try again", "locked")
 
     app = build_app(store, tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -601,4 +601,4 @@ async def test_a_failed_write_keeps_the_captured_line(store, tmp_path, monkeypat
         await settle(pilot)
         assert app.is_running
         assert capture.value == "锁住时写的一行 #重要"
-        assert "database is locked" in visible_text(app)
+        assert "is busy" in visible_text(app)

@@ -9,11 +9,10 @@ import datetime as dt
 from textual.app import App, ComposeResult
 
 from growthlog import i18n
+from growthlog.services.views.charts import ChartData, Target
 from growthlog.widgets.metric_chart import (
     RANGES,
-    ChartData,
     MetricChart,
-    Target,
     dotted_line,
     with_forecast,
 )

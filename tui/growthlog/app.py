@@ -1,8 +1,13 @@
-"""GrowthlogApp: the modes, the global keys, the editor and modals, the command palette.
+"""GrowthlogApp: the modes, the global keys, the editor and modals, the command palette, and the
+"data changed" signal.
 
 Built by :func:`make_app`, which the command line and the tests share. Screens get what they need
 through their constructors (the store, today's date, the author) and send requests up as messages
 (:mod:`growthlog.messages`); the app owns the editor and the modals.
+
+The app owns one signal for "the data changed" (:attr:`GrowthlogApp.data_changed`, see
+:mod:`growthlog.screens.base`): published after each of its own writes and when another process
+wrote to the database, which the app notices by asking the store once a second, in a thread.
 """
 
 from __future__ import annotations
@@ -17,13 +22,17 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.signal import Signal
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import KEYS, bindings
 from growthlog.messages import EditRequested, ExpandRequested, GoalRequested
+from growthlog.screens.base import DataChange, write
+from growthlog.screens.protocols import Capturing, KeyScoped, MetricContext, Searchable
 from growthlog.screens.today import TodayScreen
 from growthlog.services.capture import parse_capture
 from growthlog.services.editing import EntryInputError, entry_from_capture
+from growthlog.store.errors import StoreError
 
 if TYPE_CHECKING:
     from growthlog.models import Draft, Entry
@@ -33,6 +42,9 @@ if TYPE_CHECKING:
 
 # Screens other than Today are imported when first opened (inside the methods below): their
 # widgets (TextArea, Select, DataTable) cost ~100 ms of imports that the first frame does not need.
+
+CHANGE_CHECK_SECONDS = 1.0
+"""How often the app asks whether another process wrote to the database (one cheap pragma)."""
 
 
 class GrowthlogApp(App[None]):
@@ -49,6 +61,9 @@ class GrowthlogApp(App[None]):
         self.demo = demo
         self._fixed_today = today
         self.open_editors: list[EditorScreen] = []
+        self.data_changed: Signal[DataChange] = Signal(self, "data-changed")
+        """Published after every write of this app and when another process wrote."""
+        self._watch_failing = False
         self.add_mode("today", lambda: TodayScreen(store=self.store, today=self.today, author=self.settings.author))
         self.add_mode("journal", self._journal_screen)
         self.add_mode("goals", self._goals_screen)
@@ -87,17 +102,40 @@ class GrowthlogApp(App[None]):
         """Today's date (fixed when the app was made with one: tests and screenshots)."""
         return self._fixed_today or dt.date.today()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.demo:
             self.sub_title = t("app.demo")
+        # Where the data stands before anything is loaded: a write by someone else from now on is
+        # noticed, even one made before the first check.
+        await asyncio.to_thread(self.store.changed)
         self.switch_mode("today")
         self.offer_drafts()
         # Once the first frame is up, load the other screens' modules so that the first switch to
         # them does not pay for their imports.
         self.set_timer(1.5, self._warm_up)
+        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_changes)
         if not self.is_headless:
             # A dropped SSH connection sends SIGHUP: keep what the open editors hold first.
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+
+    # The data changed
+    def announce_change(self) -> None:
+        """Tell every screen that this app wrote something (they reload what they show)."""
+        self.data_changed.publish(DataChange("here"))
+
+    @work(group="watch", exclusive=True, exit_on_error=False)
+    async def check_for_changes(self) -> None:
+        """Whether another process wrote: asked off the UI thread, published only when it did."""
+        try:
+            changed = await asyncio.to_thread(self.store.changed)
+        except StoreError as error:
+            if not self._watch_failing:  # said once, not every second
+                self.notify(t("app.watch_failed", error=str(error)), severity="warning", markup=False)
+            self._watch_failing = True
+            return
+        self._watch_failing = False
+        if changed:
+            self.data_changed.publish(DataChange("elsewhere"))
 
     # Drafts
     @work(group="drafts")
@@ -200,7 +238,7 @@ class GrowthlogApp(App[None]):
 
     def action_capture(self) -> None:
         screen = self.screen
-        if isinstance(screen, TodayScreen):
+        if isinstance(screen, Capturing):
             screen.focus_capture()
             return
         from growthlog.screens.capture import CaptureScreen
@@ -217,22 +255,18 @@ class GrowthlogApp(App[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         try:
-            saved = await asyncio.to_thread(self.store.add_entry, entry)
-        except Exception as error:  # e.g. the database is locked: keep the text in an editor (and its draft)
+            saved = await write(self, self.store.add_entry, entry)
+        except StoreError as error:  # e.g. the database is locked: keep the text in an editor (and its draft)
             self.notify(t("capture.failed", error=str(error)), severity="error", markup=False)
             self.open_editor(kind=entry.kind, initial={"title": entry.title, "body": entry.body, "tags": " ".join(entry.tags)})
             return
         self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
-        resume = getattr(self.screen, "on_screen_resume", None)
-        if resume is not None:
-            resume()
 
     async def action_search(self) -> None:
         if self.current_mode != "journal":
             await self.switch_mode("journal")
-        focus_search = getattr(self.screen, "focus_search", None)
-        if focus_search is not None:
-            focus_search()
+        if isinstance(self.screen, Searchable):
+            self.screen.focus_search()
 
     @work(group="modal")
     async def action_new_goal(self) -> None:
@@ -261,20 +295,18 @@ class GrowthlogApp(App[None]):
         if goal is None:
             return
         try:
-            saved = await asyncio.to_thread(self.store.add_goal, goal)
-        except Exception as error:
+            saved = await write(self, self.store.add_goal, goal)
+        except StoreError as error:
             self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("goals.added", id=saved.id), markup=False)
-        resume = getattr(self.screen, "on_screen_resume", None)
-        if resume is not None:
-            resume()
 
     def action_record_metric(self) -> None:
         """Record a metric value from any screen (the Metrics screen preselects its metric)."""
         from growthlog.screens.record_value import start_recording
 
-        start_recording(self, self.store, self.today, getattr(self.screen, "highlighted_metric_key", None))
+        metric = self.screen.highlighted_metric_key if isinstance(self.screen, MetricContext) else None
+        start_recording(self, self.store, self.today, metric)
 
     def action_help(self) -> None:
         from growthlog.screens.help import HelpScreen
@@ -284,7 +316,7 @@ class GrowthlogApp(App[None]):
     # Command palette: every action, with the same words as the help screen.
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        screen_scope = getattr(screen, "KEY_SCOPE", None)
+        screen_scope = screen.KEY_SCOPE if isinstance(screen, KeyScoped) else None
         for spec in KEYS:
             if spec.scope == "app" and spec.id not in ("palette", "quit"):
                 yield SystemCommand(spec.description, spec.help, partial(self.run_action, spec.action.removeprefix("app.")))

@@ -205,4 +205,5 @@ MESSAGES: dict[str, str] = {
     'key.metrics.define.help': 'Define a metric (common ones offered)',
     'key.metrics.import': 'Import CSV',
     'key.metrics.import.help': 'Import values from a CSV file (checked first)',
+    'app.watch_failed': 'Cannot check for changes by others: {error}',
 }

@@ -205,4 +205,5 @@ MESSAGES: dict[str, str] = {
     'key.metrics.define.help': '定义指标（提供常用预设）',
     'key.metrics.import': '导入 CSV',
     'key.metrics.import.help': '从 CSV 文件导入数值（先检查）',
+    'app.watch_failed': '无法检查他人的改动：{error}',
 }

@@ -30,9 +30,11 @@ from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
 from growthlog.kinds import KINDS
 from growthlog.models import Draft, Entry
+from growthlog.screens.base import write
 from growthlog.services.editing import EntryInputError, build_entry, split_tags
 from growthlog.services.lessons import lesson_tags, related_lessons
 from growthlog.store.api import Store
+from growthlog.store.errors import StoreError
 from growthlog.textutil import find_tags
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.kind_form import KindForm
@@ -274,11 +276,11 @@ class EditorScreen(Screen[Entry | None]):
         self._saving = True
         try:
             if entry.id is None:
-                saved = await asyncio.to_thread(self.store.add_entry, entry)
+                saved = await write(self, self.store.add_entry, entry)
             else:
-                saved = await asyncio.to_thread(self.store.update_entry, entry)
+                saved = await write(self, self.store.update_entry, entry)
             await asyncio.to_thread(self.store.delete_draft, self.draft_key)
-        except Exception as error:  # the entry stays in the editor and in its draft
+        except StoreError as error:  # the entry stays in the editor and in its draft
             self._saving = False
             self.save_draft_now()
             self.notify(t("editor.save_failed", error=str(error)), severity="error", markup=False)

@@ -4,75 +4,27 @@ forecast to its due date, its check-ins, and a chart of its metric against the t
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthlog.i18n import t
 from growthlog.keys import bindings
-from growthlog.models import CheckIn, Goal, Metric
-from growthlog.services.goals import GoalSummary, summarize_goals
+from growthlog.models import CheckIn, Goal
+from growthlog.screens.base import ModeScreen, write
+from growthlog.services.goals import GoalSummary
+from growthlog.services.views.goals import GoalDetail, GoalsView, load_goal_detail, load_goals
 from growthlog.store.api import Store
+from growthlog.store.errors import StoreError
 from growthlog.widgets.footer import SteadyFooter
-from growthlog.widgets.metric_chart import ChartData, MetricChart, Target
+from growthlog.widgets.metric_chart import MetricChart
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.progress_text import progress_bar, status_text
-
-CHART_DAYS = 90
-"""The chart shows the goal's metric from the goal's start, or from this many days back when the
-goal started later, so that a new goal still shows the trend behind its forecast."""
-
-
-@dataclasses.dataclass
-class GoalDetail:
-    goal: Goal
-    metric: Metric | None
-    progress: float | None
-    smart_lines: list[str]
-    forecast_line: str
-    forecast_status: str | None
-    checkins: list[CheckIn]
-    chart: ChartData | None = None
-    """The metric's values, the target line and the forecast line; None for a goal without a
-    metric (or whose metric no longer exists)."""
-
-
-def load_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
-    from growthlog.services.goals import (
-        describe_forecast, describe_smart, forecast, format_number, goal_progress, smart_check, start_day,
-    )
-
-    prediction = forecast(goal, store, today)
-    metric = store.get_metric(goal.metric) if goal.metric else None
-    chart = None
-    if metric is not None:
-        since = min(start_day(goal), today - dt.timedelta(days=CHART_DAYS - 1))
-        targets = []
-        if goal.target is not None:
-            text = t("metrics_screen.target_legend", value=format_number(goal.target, metric.unit), goal=goal.title)
-            targets.append(Target(goal.target, text))
-        chart = ChartData(
-            metric.name, store.series(metric.key, since=since, until=today), unit=metric.unit, targets=targets,
-            end=today, forecast=prediction.points,
-        )
-    return GoalDetail(
-        goal=goal,
-        metric=metric,
-        progress=goal_progress(goal, store, today),
-        smart_lines=describe_smart(smart_check(goal, store, today)),
-        forecast_line=describe_forecast(prediction),
-        forecast_status=prediction.status,
-        checkins=store.checkins(goal.id),
-        chart=chart,
-    )
-
 
 def goal_option(row: GoalSummary) -> Option:
     line = Text("   " * row.depth + ("◆ " if row.goal.horizon == "long" else "· "))
@@ -89,7 +41,7 @@ def goal_option(row: GoalSummary) -> Option:
     return Option(line, id=str(row.goal.id))
 
 
-class GoalsScreen(Screen):
+class GoalsScreen(ModeScreen):
     CSS_PATH = "goals.tcss"
     KEY_SCOPE = "goals"
     BINDINGS = bindings(KEY_SCOPE)
@@ -100,7 +52,6 @@ class GoalsScreen(Screen):
         self.store = store
         self.today = today
         self.rows: list[GoalSummary] = []
-        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("goals")
@@ -117,10 +68,6 @@ class GoalsScreen(Screen):
                 yield Static(id="goal-checkins", markup=False)
         yield SteadyFooter()
 
-    def on_screen_resume(self) -> None:
-        if self.store.change_token() != self._loaded_token:
-            self.reload()
-
     @property
     def selected(self) -> Goal | None:
         index = self.query_one("#goal-list", OptionList).highlighted
@@ -128,8 +75,11 @@ class GoalsScreen(Screen):
 
     @work(group="load", exclusive=True)
     async def reload(self) -> None:
-        self._loaded_token = self.store.change_token()
-        rows = await asyncio.to_thread(summarize_goals, self.store, self.today)
+        self.show(await asyncio.to_thread(load_goals, self.store, self.today))
+
+    def show(self, view: GoalsView) -> None:
+        """The goal list, the selection kept on the same goal (its detail reloads with it)."""
+        rows = view.rows
         selected = self.selected
         self.rows = rows
         options = self.query_one("#goal-list", OptionList)
@@ -141,6 +91,8 @@ class GoalsScreen(Screen):
         options.add_options([goal_option(row) for row in rows])
         index = next((i for i, row in enumerate(rows) if selected and row.goal.id == selected.id), 0)
         options.highlighted = index
+        # Highlighting the same index again posts no message: the detail is asked for here too.
+        self.load_detail(rows[index].goal)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         goal = self.selected
@@ -149,7 +101,7 @@ class GoalsScreen(Screen):
 
     @work(group="detail", exclusive=True)
     async def load_detail(self, goal: Goal) -> None:
-        detail = await asyncio.to_thread(load_detail, self.store, goal, self.today)
+        detail = await asyncio.to_thread(load_goal_detail, self.store, goal, self.today)
         self.show_detail(detail)
 
     def show_detail(self, detail: GoalDetail | None) -> None:
@@ -237,12 +189,11 @@ class GoalsScreen(Screen):
         if goal is None:
             return
         try:
-            await asyncio.to_thread(self.store.update_goal, goal)
-        except Exception as error:
+            await write(self, self.store.update_goal, goal)
+        except StoreError as error:
             self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("goals.saved"), markup=False)
-        self.reload()
 
     def action_check_in(self) -> None:
         from growthlog.screens.checkin import CheckInScreen
@@ -256,12 +207,11 @@ class GoalsScreen(Screen):
         if checkin is None:
             return
         try:
-            await asyncio.to_thread(self.store.add_checkin, checkin)
-        except Exception as error:
+            await write(self, self.store.add_checkin, checkin)
+        except StoreError as error:
             self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("goals.checked_in"), markup=False)
-        self.reload()
 
     def action_change_status(self) -> None:
         from growthlog.screens.choice import ChoiceScreen

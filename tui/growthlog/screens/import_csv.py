@@ -23,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from growthlog.i18n import t
 from growthlog.services.metric_import import CsvImportError, CsvImportPlan, apply_csv_import, count_rows, plan_csv_import
+from growthlog.screens.base import write
 from growthlog.store.api import Store
 
 SUMMARY_METRICS = 6
@@ -188,7 +189,7 @@ class ImportCsvScreen(ModalScreen[int | None]):
             return
         self._start(len(plan.rows))
         try:
-            written = await asyncio.to_thread(apply_csv_import, plan, self.store, self._progress)
+            written = await write(self, apply_csv_import, plan, self.store, self._progress)
         except CsvImportError as error:
             self.plan = None
             self._stop()

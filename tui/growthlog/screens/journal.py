@@ -1,8 +1,9 @@
 """The journal: every entry, filtered by kind, tag and dates, searched as you type.
 
-The list is paged (see :class:`EntryList`): this screen answers its page requests from the store in
-workers, so 100,000 entries cost what one screenful costs. Search results are ranked, at most
-:data:`SEARCH_LIMIT` of them.
+The list is paged (see :class:`EntryList`): this screen answers its page requests in workers
+(:func:`growthlog.services.views.journal.load_page`), so 100,000 entries cost what one screenful
+costs. Search results are ranked, at most :data:`~growthlog.services.views.journal.SEARCH_LIMIT`
+of them. When the data changes the count is read again and the list keeps its cursor.
 """
 
 from __future__ import annotations
@@ -15,30 +16,31 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
-from growthlog.screens.browsing import EntryBrowsing
 from growthlog.kinds import KINDS
 from growthlog.models import Entry
+from growthlog.screens.base import ModeScreen, write
+from growthlog.screens.browsing import EntryBrowsing
 from growthlog.screens.confirm import ConfirmScreen
 from growthlog.services.dates import DateError, parse_date
+from growthlog.services.views.journal import SEARCH_LIMIT, JournalView, load_journal, load_page
 from growthlog.store.api import Store
 from growthlog.store.entries import EntryFilter
+from growthlog.store.errors import StoreError
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
 from growthlog.widgets.entry_view import EntryView
 from growthlog.widgets.mode_bar import ModeBar
 
-SEARCH_LIMIT = 1000
 SEARCH_DELAY = 0.15
 ALL = "*"
 
 
-class JournalScreen(EntryBrowsing, Screen):
+class JournalScreen(EntryBrowsing, ModeScreen):
     CSS_PATH = "journal.tcss"
     KEY_SCOPE = "journal"
     BINDINGS = bindings(KEY_SCOPE)
@@ -53,7 +55,6 @@ class JournalScreen(EntryBrowsing, Screen):
         self.search_ids: list[int] | None = None
         self.last_deleted: Entry | None = None
         self._search_timer: Timer | None = None
-        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("journal")
@@ -70,16 +71,36 @@ class JournalScreen(EntryBrowsing, Screen):
                 yield EntryView(id="journal-detail")
         yield SteadyFooter()
 
-    def on_screen_resume(self) -> None:
-        # Reload only when something was written since the last load (here or elsewhere).
-        if self.store.change_token() != self._loaded_token:
-            self.reload(keep_cursor=True)
-            self.load_tags()
-
     # Loading
-    @work(group="tags", exclusive=True)
-    async def load_tags(self) -> None:
-        counts = await asyncio.to_thread(self.store.tag_counts, 300)
+    def reload(self) -> None:
+        """The data changed: the same filter and search again, the cursor where it was."""
+        self.load(keep_cursor=True)
+
+    @work(group="load", exclusive=True)
+    async def load(self, keep_cursor: bool = False) -> None:
+        """Count (or search) with the current filter and start the list over."""
+        query, where = self.query_text, self.filter
+        view = await asyncio.to_thread(load_journal, self.store, where, query)
+        self.show(view, query, keep_cursor)
+
+    def show(self, view: JournalView, query: str, keep_cursor: bool) -> None:
+        self.search_ids = view.search_ids
+        if view.search_ids is not None:
+            status = t("journal.results", count=view.total, query=query.strip())
+            if view.capped:
+                status += " " + t("journal.results_capped", limit=SEARCH_LIMIT)
+        elif self.filter.is_empty:
+            status = t("journal.count_all", count=view.total)
+        else:
+            status = t("journal.count", count=view.total)
+        self.query_one("#journal-status", Static).update(status)
+        self.show_tags(view.tags)
+        self.query_one(EntryList).reset(view.total, keep_cursor=keep_cursor)
+        if view.total == 0:
+            self.query_one(EntryView).show(None)
+
+    def show_tags(self, counts: list[tuple[str, int]]) -> None:
+        """The tag filter's choices, keeping the one chosen while it is still in use."""
         select = self.query_one("#tag-filter", Select)
         current = select.value
         options = [(Text(f"#{tag}  ({count})"), tag) for tag, count in counts]
@@ -87,27 +108,6 @@ class JournalScreen(EntryBrowsing, Screen):
             select.set_options(options)
             if current is not Select.NULL and any(tag == current for tag, _ in counts):
                 select.value = current
-
-    @work(group="load", exclusive=True)
-    async def reload(self, keep_cursor: bool = False) -> None:
-        """Count (or search) with the current filter and start the list over."""
-        self._loaded_token = self.store.change_token()
-        entry_list = self.query_one(EntryList)
-        if self.query_text.strip():
-            ids = await asyncio.to_thread(self.store.search_ids, self.query_text, self.filter, SEARCH_LIMIT)
-            self.search_ids = ids
-            total = len(ids)
-            status = t("journal.results", count=total, query=self.query_text.strip())
-            if total >= SEARCH_LIMIT:
-                status += " " + t("journal.results_capped", limit=SEARCH_LIMIT)
-        else:
-            self.search_ids = None
-            total = await asyncio.to_thread(self.store.count_entries, self.filter)
-            status = t("journal.count", count=total) if not self.filter.is_empty else t("journal.count_all", count=total)
-        self.query_one("#journal-status", Static).update(status)
-        entry_list.reset(total, keep_cursor=keep_cursor)
-        if total == 0:
-            self.query_one(EntryView).show(None)
 
     @on(EntryList.PagesWanted)
     def pages_wanted(self, event: EntryList.PagesWanted) -> None:
@@ -118,10 +118,7 @@ class JournalScreen(EntryBrowsing, Screen):
         search_ids = self.search_ids
         where = self.filter
         for offset in offsets:
-            if search_ids is not None:
-                page = await asyncio.to_thread(self.store.get_entries, search_ids[offset : offset + PAGE_SIZE])
-            else:
-                page = await asyncio.to_thread(self.store.list_entries, where, limit=PAGE_SIZE, offset=offset)
+            page = await asyncio.to_thread(load_page, self.store, where, search_ids, offset, PAGE_SIZE)
             entry_list.set_page(offset, page, generation)
 
     # Detail and editing
@@ -146,13 +143,11 @@ class JournalScreen(EntryBrowsing, Screen):
     @work(group="write")
     async def delete_entry(self, entry: Entry) -> None:
         try:
-            self.last_deleted = await asyncio.to_thread(self.store.delete_entry, entry.id)
-        except Exception as error:
+            self.last_deleted = await write(self, self.store.delete_entry, entry.id)
+        except StoreError as error:
             self.notify(t("journal.write_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("journal.deleted", title=entry.title), markup=False)
-        self.reload(keep_cursor=True)
-        self.load_tags()
 
     async def action_undo(self) -> None:
         if self.last_deleted is None:
@@ -160,14 +155,12 @@ class JournalScreen(EntryBrowsing, Screen):
             return
         entry = self.last_deleted
         try:
-            await asyncio.to_thread(self.store.restore_entry, entry)
-        except Exception as error:  # kept in last_deleted: undo can be tried again
+            await write(self, self.store.restore_entry, entry)
+        except StoreError as error:  # kept in last_deleted: undo can be tried again
             self.notify(t("journal.write_failed", error=str(error)), severity="error", markup=False)
             return
         self.last_deleted = None
         self.notify(t("journal.restored", title=entry.title), markup=False)
-        self.reload(keep_cursor=True)
-        self.load_tags()
 
     # Search and filters
     def focus_search(self) -> None:
@@ -191,7 +184,7 @@ class JournalScreen(EntryBrowsing, Screen):
 
     def _apply_search(self, text: str) -> None:
         self.query_text = text
-        self.reload()
+        self.load()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -201,13 +194,13 @@ class JournalScreen(EntryBrowsing, Screen):
     def kind_filter_changed(self, event: Select.Changed) -> None:
         kinds = () if event.value is Select.NULL else (str(event.value),)
         self.filter = dataclasses.replace(self.filter, kinds=kinds)
-        self.reload()
+        self.load()
 
     @on(Select.Changed, "#tag-filter")
     def tag_filter_changed(self, event: Select.Changed) -> None:
         tag = None if event.value is Select.NULL else str(event.value)
         self.filter = dataclasses.replace(self.filter, tag=tag)
-        self.reload()
+        self.load()
 
     @on(Input.Changed, "#since")
     @on(Input.Changed, "#until")
@@ -228,5 +221,5 @@ class JournalScreen(EntryBrowsing, Screen):
             event.input.value = day.isoformat()
         field = "since" if event.input.id == "since" else "until"
         self.filter = dataclasses.replace(self.filter, **{field: day})
-        self.reload()
+        self.load()
         self.query_one(EntryList).focus()

@@ -2,9 +2,10 @@
 the cursor (range, goal targets, strategy changes). Record a value (m, or enter on a row), define a
 metric from a preset (d), import a CSV file (i).
 
-Data is read in workers: the list (one summary per metric, the goals and the strategy entries)
-when the database changed, the highlighted metric's whole series when the cursor moves. The chart
-gets the whole series and cuts the range itself, so changing the range costs no query.
+Data is read in workers: the list (:func:`growthlog.services.views.metrics.load_metrics`: one
+summary per metric, the goals and the strategy entries) when the data changed, the highlighted
+metric's whole series when the cursor moves. The chart gets the whole series and cuts the range
+itself, so changing the range costs no query.
 """
 
 from __future__ import annotations
@@ -16,26 +17,24 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from growthlog.i18n import t
 from growthlog.keys import bindings
-from growthlog.models import Entry, Goal, Metric
+from growthlog.models import Metric
+from growthlog.screens.base import ModeScreen, write
 from growthlog.screens.record_value import start_recording
-from growthlog.services.metrics import MetricSummary, format_change, format_value, metric_summary
+from growthlog.services.metrics import MetricSummary
+from growthlog.services.numbers import format_change, format_value
+from growthlog.services.views.metrics import PERIOD_DAYS, MetricsView, load_metrics, metric_chart
 from growthlog.store.api import Store
-from growthlog.store.entries import EntryFilter
+from growthlog.store.errors import StoreError
 from growthlog.widgets.footer import SteadyFooter
-from growthlog.widgets.metric_chart import ChartData, Marker, MetricChart, Target
+from growthlog.widgets.metric_chart import MetricChart
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.sparkline import sparkline
 
-PERIOD_DAYS = 7
-"""The change column compares the last seven days with the seven before."""
 SPARK_WIDTH = 16
-STRATEGY_LIMIT = 2000
-"""Newest strategy entries searched for markers (a metric's changes are a handful of them)."""
 COLUMNS = ("name", "trend", "latest", "day", "change")
 
 
@@ -65,17 +64,7 @@ def row_cells(summary: MetricSummary, today: dt.date) -> list[Text]:
     ]
 
 
-def effective_day(entry: Entry) -> dt.date | None:
-    value = entry.fields.get("effective_on")
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-class MetricsScreen(Screen):
+class MetricsScreen(ModeScreen):
     CSS_PATH = "metrics.tcss"
     KEY_SCOPE = "metrics"
     BINDINGS = bindings(KEY_SCOPE)
@@ -85,13 +74,10 @@ class MetricsScreen(Screen):
         super().__init__()
         self.store = store
         self.today = today
-        self.metrics: list[Metric] = []
-        self.summaries: dict[str, MetricSummary] = {}
-        self.goals: list[Goal] = []
-        self.strategies: list[Entry] = []
+        self.view = MetricsView([], {}, [], [])
         self.charted: str | None = None
-        self._want_key: str | None = None
-        self._loaded_token: tuple[int, int] | None = None
+        self._select_next: str | None = None
+        """A metric to put the cursor on at the next load (one just defined)."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("metrics")
@@ -105,10 +91,6 @@ class MetricsScreen(Screen):
             yield MetricChart(id="metrics-chart")
         yield SteadyFooter()
 
-    def on_screen_resume(self) -> None:
-        if self.store.change_token() != self._loaded_token:
-            self.reload()
-
     @property
     def highlighted_metric_key(self) -> str | None:
         """The metric under the cursor (the app's record key preselects it)."""
@@ -118,22 +100,23 @@ class MetricsScreen(Screen):
         row = min(table.cursor_row, len(self.metrics) - 1)
         return self.metrics[row].key
 
-    # Loading
-    def _read_all(self) -> tuple[list[Metric], dict[str, MetricSummary], list[Goal], list[Entry]]:
-        metrics = self.store.list_metrics()
-        summaries = {m.key: metric_summary(self.store, m, self.today, PERIOD_DAYS) for m in metrics}
-        goals = self.store.list_goals()
-        strategies = self.store.list_entries(EntryFilter(kinds=("strategy",)), limit=STRATEGY_LIMIT)
-        return metrics, summaries, goals, strategies
+    @property
+    def metrics(self) -> list[Metric]:
+        return self.view.metrics
 
+    # Loading
     @work(group="load", exclusive=True)
-    async def reload(self, select: str | None = None) -> None:
+    async def reload(self) -> None:
         """Read every metric's summary and refill the table, keeping the cursor on its metric
-        (or moving it to ``select``)."""
-        self._loaded_token = self.store.change_token()
-        keep = select or self.highlighted_metric_key
-        metrics, summaries, goals, strategies = await asyncio.to_thread(self._read_all)
-        self.metrics, self.summaries, self.goals, self.strategies = metrics, summaries, goals, strategies
+        (or moving it to one just defined)."""
+        view = await asyncio.to_thread(load_metrics, self.store, self.today)
+        keep = self._select_next or self.highlighted_metric_key
+        self._select_next = None
+        self.show(view, keep)
+
+    def show(self, view: MetricsView, keep: str | None) -> None:
+        self.view = view
+        metrics, summaries = view.metrics, view.summaries
         table = self.query_one(DataTable)
         with self.prevent(DataTable.RowHighlighted):
             table.clear()
@@ -163,24 +146,9 @@ class MetricsScreen(Screen):
         if metric is None:
             return
         self.charted = key
+        view = self.view
         series = await asyncio.to_thread(self.store.series, key)
-        self.query_one(MetricChart).show(self.chart_data(metric, series))
-
-    def chart_data(self, metric: Metric, series: list[tuple[dt.date, float]]) -> ChartData:
-        targets = []
-        for goal in self.goals:
-            if goal.metric == metric.key and goal.target is not None and goal.status == "active":
-                text = t("metrics_screen.target_legend", value=format_value(goal.target, metric.unit), goal=goal.title)
-                if goal.due:
-                    text += " · " + t("metrics_screen.due", day=goal.due.isoformat())
-                targets.append(Target(goal.target, text))
-        markers = []
-        for entry in self.strategies:
-            day = effective_day(entry)
-            if day is not None and entry.fields.get("metric") == metric.key:
-                markers.append(Marker(day, f"{day.isoformat()}  {entry.title}"))
-        markers.sort(key=lambda marker: marker.day)
-        return ChartData(metric.name, series, unit=metric.unit, targets=targets, markers=markers, end=self.today)
+        self.query_one(MetricChart).show(metric_chart(view, metric, series, self.today))
 
     # Actions
     def action_cycle_range(self) -> None:
@@ -202,19 +170,16 @@ class MetricsScreen(Screen):
     async def define(self, metric: Metric | None) -> None:
         if metric is None:
             return
+        self._select_next = metric.key
         try:
-            await asyncio.to_thread(self.store.define_metric, metric)
-        except Exception as error:  # the key taken meanwhile, the database locked: nothing changed
+            await write(self, self.store.define_metric, metric)
+        except StoreError as error:  # the key taken meanwhile, the database locked: nothing changed
+            self._select_next = None
             self.notify(t("metrics_screen.define_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("metrics_screen.defined", name=metric.name, key=metric.key), markup=False)
-        self.reload(select=metric.key)
 
     def action_import_csv(self) -> None:
         from growthlog.screens.import_csv import ImportCsvScreen
 
-        self.app.push_screen(ImportCsvScreen(store=self.store), self.imported)
-
-    def imported(self, count: int | None) -> None:
-        if count is not None:
-            self.reload()
+        self.app.push_screen(ImportCsvScreen(store=self.store))

@@ -23,6 +23,9 @@ from growthlog.models import Measurement, Metric
 from growthlog.services.dates import DateError, parse_date
 from growthlog.services.values import ValueInputError, parse_value
 
+from growthlog.screens.base import write
+from growthlog.store.errors import StoreError
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -122,15 +125,15 @@ def start_recording(app: App, store: Store, today: dt.date, metric: str | None =
 
     def store_it(metrics: list[Metric], measurement: Measurement | None) -> None:
         if measurement is not None:
-            app.run_worker(write(metrics, measurement), group="write")
+            app.run_worker(store_value(metrics, measurement), group="write")
 
-    async def write(metrics: list[Metric], measurement: Measurement) -> None:
-        from growthlog.services.metrics import format_value
+    async def store_value(metrics: list[Metric], measurement: Measurement) -> None:
+        from growthlog.services.numbers import format_value
 
         metric = next(m for m in metrics if m.key == measurement.metric)
         try:
-            old = await asyncio.to_thread(store.record, measurement)
-        except Exception as error:  # e.g. the database is locked: nothing was stored, say so
+            old = await write(app, store.record, measurement)
+        except StoreError as error:  # e.g. the database is locked: nothing was stored, say so
             app.notify(t("metrics_screen.record_failed", error=str(error)), severity="error", markup=False)
             return
         values = {"value": format_value(measurement.value, metric.unit), "metric": metric.name, "day": measurement.day.isoformat()}
@@ -138,8 +141,5 @@ def start_recording(app: App, store: Store, today: dt.date, metric: str | None =
             app.notify(t("metrics_screen.recorded", **values), markup=False)
         else:
             app.notify(t("metrics_screen.recorded_replaced", old=format_value(old, metric.unit), **values), markup=False)
-        resume = getattr(app.screen, "on_screen_resume", None)
-        if resume is not None:
-            resume()
 
     app.run_worker(ask(), group="modal")

@@ -28,7 +28,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, Static, TextArea
 
@@ -36,23 +35,21 @@ from growthlog.i18n import t
 from growthlog.keys import bindings
 from growthlog.messages import GoalRequested
 from growthlog.models import Draft, Review
+from growthlog.screens.base import ModeScreen, write
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
 from growthlog.services.review import ReviewReport, build_report
 from growthlog.services.review_text import WRITTEN, default_file_name, render, write_file, written_title
+from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
 from growthlog.store.api import Store
+from growthlog.store.errors import StoreError
 from growthlog.textutil import clean_block
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.review_report import ReviewReportView
 
-DRAFT_PREFIX = "review:"
 DRAFT_DELAY = 1.0
 """Seconds after the last keystroke before unsaved writing is kept as a draft."""
 KINDS = (*PERIOD_KINDS, "custom")
-
-
-def draft_key(period: Period) -> str:
-    return f"{DRAFT_PREFIX}{period.key}"
 
 
 def first_line(text: str) -> str:
@@ -78,32 +75,6 @@ def when(moment: dt.datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
-@dataclasses.dataclass
-class Loaded:
-    """A period as it is opened: its saved review, a kept draft, and the report to show."""
-
-    period: Period
-    review: Review | None
-    draft: dict[str, Any] | None
-    report: ReviewReport
-    generated: dt.datetime
-    frozen: bool
-    """True when ``report`` is the one stored with the saved review."""
-
-
-def load_period(store: Store, period: Period, today: dt.date) -> Loaded:
-    """Runs in a thread: the saved review wins over a fresh report (see the module's docstring)."""
-    review = store.review_for(period.start, period.end)
-    key = draft_key(period)
-    draft = next((draft.data for draft in store.list_drafts() if draft.key == key), None)
-    if review is not None and review.report:
-        try:
-            return Loaded(period, review, draft, ReviewReport.from_json_dict(review.report), review.generated, True)
-        except ValidationError:  # a report stored in a shape this version cannot read: recompute
-            pass
-    return Loaded(period, review, draft, build_report(store, period, today), dt.datetime.now().replace(microsecond=0), False)
-
-
 def export_folder(db_path: str) -> Path:
     """The current folder, or the database's folder when the current one cannot be written."""
     here = Path.cwd()
@@ -114,7 +85,7 @@ def export_folder(db_path: str) -> Path:
     return Path.home()
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ModeScreen):
     CSS_PATH = "review.tcss"
     KEY_SCOPE = "review"
     BINDINGS = bindings(KEY_SCOPE)
@@ -141,7 +112,6 @@ class ReviewScreen(Screen):
         """The draft key of the period whose written part is in the text areas."""
         self._draft_timer: Timer | None = None
         self._draft_lock = asyncio.Lock()
-        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("review")
@@ -158,9 +128,6 @@ class ReviewScreen(Screen):
                     yield TextArea(id=f"written-{field}", soft_wrap=True, highlight_cursor_line=False,
                                    placeholder=t(f"reviewui.placeholder.{field}"))
         yield SteadyFooter()
-
-    def on_mount(self) -> None:
-        self.show_period(self.period)
 
     # The written part
     def _area(self, field: str) -> TextArea:
@@ -216,7 +183,7 @@ class ReviewScreen(Screen):
                     await asyncio.to_thread(self.store.delete_draft, key)
                 else:
                     await asyncio.to_thread(self.store.save_draft, Draft(key=key, data=data))
-            except Exception as error:  # the text is still on screen and in memory
+            except StoreError as error:  # the text is still on screen and in memory
                 self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
                 return
             self._persisted[key] = data
@@ -240,7 +207,7 @@ class ReviewScreen(Screen):
                     self.store.delete_draft(key)
                 else:
                     self.store.save_draft(Draft(key=key, data=data))
-            except Exception:  # nothing can be said any more: the screen is going away
+            except StoreError:  # nothing can be said any more: the screen is going away
                 pass
 
     # Periods
@@ -260,10 +227,9 @@ class ReviewScreen(Screen):
     @work(group="load", exclusive=True)
     async def load(self) -> None:
         period = self.period
-        self._loaded_token = self.store.change_token()
         try:
-            loaded = await asyncio.to_thread(load_period, self.store, period, self.today)
-        except Exception as error:
+            loaded = await asyncio.to_thread(load_review, self.store, period, self.today)
+        except StoreError as error:
             self.query_one(ReviewReportView).show_note(t("reviewui.load_failed", error=str(error)))
             self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
             return
@@ -289,9 +255,12 @@ class ReviewScreen(Screen):
         self.query_one(ReviewReportView).show(report)
         self._show_status()
 
-    def on_screen_resume(self) -> None:
-        # Back from another mode or a modal: a fresh report follows the log; a saved one stays.
-        if self.report is not None and not self.frozen and self.store.change_token() != self._loaded_token:
+    def reload(self) -> None:
+        """First shown: the current period. After that, the data changed: a fresh report follows
+        the log, a saved one keeps its numbers (the written part is never touched)."""
+        if self._shown_key is None and self.report is None:
+            self.show_period(self.period)
+        elif self.report is not None and not self.frozen:
             self._recompute(save=False, quiet=True)
 
     def _show_head(self) -> None:
@@ -374,8 +343,8 @@ class ReviewScreen(Screen):
     @work(group="write")
     async def _save(self, review: Review, period: Period) -> None:
         try:
-            saved = await asyncio.to_thread(self.store.save_review, review)
-        except Exception as error:
+            saved = await write(self, self.store.save_review, review)
+        except StoreError as error:
             self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
             return
         key = draft_key(period)
@@ -413,15 +382,14 @@ class ReviewScreen(Screen):
         """A fresh report of the shown period; with ``save``, stored with its saved review at once
         (the written part as saved: unsaved writing stays unsaved)."""
         period, review = self.period, self.review
-        self._loaded_token = self.store.change_token()
         try:
             report = await asyncio.to_thread(build_report, self.store, period, self.today)
             generated = dt.datetime.now().replace(microsecond=0)
             if save and review is not None:
-                review = await asyncio.to_thread(
-                    self.store.save_review, review.model_copy(update={"report": report.to_json_dict(), "generated": generated})
+                review = await write(
+                    self, self.store.save_review, review.model_copy(update={"report": report.to_json_dict(), "generated": generated})
                 )
-        except Exception as error:
+        except StoreError as error:
             self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
             return
         if period != self.period:

@@ -9,17 +9,19 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthlog.i18n import kind_label, t
 from growthlog.keys import bindings
-from growthlog.screens.browsing import EntryBrowsing
 from growthlog.messages import EditRequested, ExpandRequested
 from growthlog.models import Entry
+from growthlog.screens.base import ModeScreen, write
+from growthlog.screens.browsing import EntryBrowsing
 from growthlog.services.editing import EntryInputError, entry_from_capture
+from growthlog.services.views.today import TodayView, load_today
 from growthlog.store.api import Store
+from growthlog.store.errors import StoreError
 from growthlog.widgets.footer import SteadyFooter
 from growthlog.widgets.capture_line import CaptureLine
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
@@ -29,25 +31,6 @@ from growthlog.widgets.mode_bar import ModeBar
 
 def weekday_name(day: dt.date) -> str:
     return t(f"weekday.{day.weekday()}")
-
-
-MAX_METRIC_CARDS = 8
-MAX_GOALS = 6
-
-
-def load_goal_summaries(store: Store, today: dt.date) -> list:
-    """Active goals at a glance: progress and forecast, soonest due first."""
-    from growthlog.services.goals import summarize_goals
-
-    active = [s for s in summarize_goals(store, today) if s.goal.status == "active"]
-    active.sort(key=lambda s: (s.goal.due is None, s.goal.due or today, s.goal.horizon == "long"))
-    return active[:MAX_GOALS]
-
-
-def load_attention(store: Store, today: dt.date) -> list:
-    from growthlog.services.attention import attention_items
-
-    return attention_items(store, today)
 
 
 def goal_lines(summaries: list) -> Text:
@@ -68,21 +51,16 @@ def goal_lines(summaries: list) -> Text:
         lines.append_text(status_text(summary.forecast.status))
         lines.append("\n")
     return lines
+
+
 CARD_NAME_WIDTH = 14
 CARD_SPARK_WIDTH = 10
-
-
-def load_metric_summaries(store: Store, today: dt.date) -> list:
-    """Where each metric stands today (the first few, in the order they were defined)."""
-    from growthlog.services.metrics import metric_summary
-
-    return [metric_summary(store, metric, today) for metric in store.list_metrics()[:MAX_METRIC_CARDS]]
 
 
 def metric_cards(summaries: list) -> Text:
     """One line per metric: name, latest value, change coloured by whether it is good for that
     metric's direction, and a sparkline of its last values. Names are user text: plain Text."""
-    from growthlog.services.metrics import format_change, format_value
+    from growthlog.services.numbers import format_change, format_value
     from growthlog.widgets.sparkline import sparkline
 
     cards = Text(t("today.metrics_heading") + "\n", style="bold")
@@ -111,7 +89,7 @@ def metric_cards(summaries: list) -> Text:
     return cards
 
 
-class TodayScreen(EntryBrowsing, Screen):
+class TodayScreen(EntryBrowsing, ModeScreen):
     """What today holds, and the fastest way to add to it."""
 
     CSS_PATH = "today.tcss"
@@ -126,7 +104,6 @@ class TodayScreen(EntryBrowsing, Screen):
         self.author = author
         self.entries: list[Entry] = []
         self.attention: list = []
-        self._loaded_token: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar("today")
@@ -145,31 +122,22 @@ class TodayScreen(EntryBrowsing, Screen):
                     yield Static(id="today-metrics", markup=False)
         yield SteadyFooter()
 
-    def on_screen_resume(self) -> None:
-        # Coming back to this screen (from the editor, a modal, another mode): reload only when
-        # something was written since the last load.
-        if self.store.change_token() != self._loaded_token:
-            self.reload()
-
     def focus_capture(self) -> None:
         self.query_one(CaptureLine).focus()
 
     @work(group="load", exclusive=True)
     async def reload(self) -> None:
-        """Read today's entries and the streak off the UI thread, then show them."""
-        self._loaded_token = self.store.change_token()
-        entries, streak, summaries, goals, attention = await asyncio.gather(
-            asyncio.to_thread(self.store.entries_on, self.today),
-            asyncio.to_thread(self.store.logging_streak, self.today),
-            asyncio.to_thread(load_metric_summaries, self.store, self.today),
-            asyncio.to_thread(load_goal_summaries, self.store, self.today),
-            asyncio.to_thread(load_attention, self.store, self.today),
-        )
-        self.query_one("#today-metrics", Static).update(metric_cards(summaries))
-        self.query_one("#today-goals", Static).update(goal_lines(goals))
-        self.show_attention(attention)
+        """Load what Today shows in one thread call, then show it."""
+        self.show(await asyncio.to_thread(load_today, self.store, self.today))
+
+    def show(self, view: TodayView) -> None:
+        """Show ``view``; the capture line, the cursor and the attention highlight stay put."""
+        entries = view.entries
+        self.query_one("#today-metrics", Static).update(metric_cards(view.metrics))
+        self.query_one("#today-goals", Static).update(goal_lines(view.goals))
+        self.show_attention(view.attention)
         self.entries = entries
-        self.query_one("#today-header", Static).update(self.header_text(streak, len(entries)))
+        self.query_one("#today-header", Static).update(self.header_text(view.streak, len(entries)))
         self.query_one("#today-entries-heading", Label).update(t("today.entries_heading_count", count=len(entries)))
         entry_list = self.query_one(EntryList)
         generation = entry_list.reset(len(entries), keep_cursor=True)
@@ -192,12 +160,15 @@ class TodayScreen(EntryBrowsing, Screen):
     def show_attention(self, items: list) -> None:
         self.attention = items
         options = self.query_one("#today-attention", OptionList)
+        highlighted = options.highlighted
         options.clear_options()
         if not items:
             options.add_option(Option(Text(t("today.nothing_needs_attention"), style="dim"), disabled=True))
             return
         styles = {"metric": "red", "goal": "yellow", "problem": "red", "strategy": "cyan"}
         options.add_options([Option(Text("● ", style=styles.get(item.kind, "")) + Text(item.text)) for item in items])
+        if highlighted is not None:
+            options.highlighted = min(highlighted, len(items) - 1)
 
     @on(OptionList.OptionSelected, "#today-attention")
     def attention_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -250,10 +221,9 @@ class TodayScreen(EntryBrowsing, Screen):
             self.notify(str(error), severity="error", markup=False)
             return
         try:
-            saved = await asyncio.to_thread(self.store.add_entry, entry)
-        except Exception as error:  # e.g. the database is locked: the line goes back, not lost
+            saved = await write(self, self.store.add_entry, entry)
+        except StoreError as error:  # e.g. the database is locked: the line goes back, not lost
             self.query_one(CaptureLine).value = text
             self.notify(t("capture.failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("capture.saved", id=saved.id, kind=kind_label(saved.kind)), markup=False)
-        self.reload()

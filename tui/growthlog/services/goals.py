@@ -41,6 +41,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from growthlog.i18n import t
+from growthlog.services.numbers import format_number, format_percent, format_signed
 
 if TYPE_CHECKING:
     from growthlog.models import Goal, Metric
@@ -82,31 +83,6 @@ class Message:
     @property
     def text(self) -> str:
         return t(self.key, **self.params)
-
-
-# ---------------------------------------------------------------------------------------------
-# Numbers
-
-
-def format_number(value: float | None, unit: str = "") -> str:
-    """A value as people read it, with its unit (``services.metrics.format_value``); values of 100
-    and more are rounded to whole numbers (a projection of 133,692.37 users is not that precise)."""
-    from growthlog.services.metrics import format_value
-
-    if value is None:
-        return "—"
-    return format_value(round(value) if abs(value) >= 100 else round(value, 2), unit)
-
-
-def format_change(value: float, unit: str = "") -> str:
-    """A change with its sign: +1,200 人, −¥3; percentage points for % metrics (+0.8 pp)."""
-    from growthlog.services.metrics import format_change as metric_change
-
-    return metric_change(round(value) if abs(value) >= 100 else round(value, 2), None, unit) or "0"
-
-
-def format_percent(fraction: float | None) -> str:
-    return "—" if fraction is None else f"{fraction * 100:.0f}%"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -335,7 +311,7 @@ def achievability(goal: Goal, store: Store, today: dt.date, *, metric: Metric | 
     if days_left <= 0:
         return Achievability("unknown")
     needed = sign * gap * HISTORY_DAYS / days_left
-    needed_text = format_change(needed, unit)
+    needed_text = format_signed(needed, unit)
     best = best_change(history, sign)
     if best is None:
         return Achievability(
@@ -347,7 +323,7 @@ def achievability(goal: Goal, store: Store, today: dt.date, *, metric: Metric | 
             message=Message("goals.smart.never_improved", {"metric": name, "needed": needed_text}),
         )
     ratio = abs(needed) / abs(best)
-    params = {"needed": needed_text, "best": format_change(best, unit), "ratio": f"{ratio:.1f}"}
+    params = {"needed": needed_text, "best": format_signed(best, unit), "ratio": f"{ratio:.1f}"}
     if ratio <= ACHIEVABLE_RATIO:
         verdict = "achievable"
     elif ratio <= STRETCH_RATIO:

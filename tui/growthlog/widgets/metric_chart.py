@@ -15,7 +15,6 @@ storage). Two rules shape the code:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
@@ -28,7 +27,8 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from growthlog.i18n import t
-from growthlog.services.goals import format_number
+from growthlog.services.numbers import axis_label, format_number
+from growthlog.services.views.charts import ChartData, Marker, Point, Target
 
 RANGES = ("30d", "90d", "1y", "all")
 RANGE_DAYS: dict[str, int | None] = {"30d": 30, "90d": 90, "1y": 365, "all": None}
@@ -45,42 +45,6 @@ FORECAST_GAP = 3
 projection and not as recorded values."""
 LEGEND_MARKERS = 3
 """Strategy markers named in the legend; more are counted ("+2 more")."""
-
-Point = tuple[dt.date, float]
-
-
-@dataclasses.dataclass(frozen=True)
-class Target:
-    """A horizontal line: a goal's target. ``text`` is the legend line (may be Chinese)."""
-
-    value: float
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Marker:
-    """A vertical line: the day a strategy change took effect. ``text`` is its legend line."""
-
-    day: dt.date
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
-class ChartData:
-    """Everything the chart shows; ``end`` is the last day of every range (usually today).
-
-    ``forecast`` is a projected line (usually from ``end`` to a goal's due date, in day order); the
-    range is stretched to its last day when that is after ``end``.
-    """
-
-    name: str
-    series: Sequence[Point] = ()
-    unit: str = ""
-    targets: Sequence[Target] = ()
-    markers: Sequence[Marker] = ()
-    end: dt.date | None = None
-    forecast: Sequence[Point] = ()
-
 
 def range_bounds(series: Sequence[Point], range_name: str, end: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a range covers; None when there is nothing to show."""
@@ -185,17 +149,6 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks or [low]
 
 
-def compact_number(value: float) -> str:
-    """A short ASCII label for an axis: 118k, 1.2M, 3.5, 0.25."""
-    size = abs(value)
-    for limit, divisor, suffix in ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "k")):
-        if size >= limit:
-            return f"{value / divisor:.4g}{suffix}"
-    if size >= 100 or value == int(value):
-        return f"{value:.0f}"
-    return f"{value:.3g}"
-
-
 def date_ticks(start: dt.date, end: dt.date, most: int) -> list[tuple[dt.date, str]]:
     """At most ``most`` x-axis ticks on calendar boundaries: days for a few months, first days of
     months up to two years, first days of years beyond."""
@@ -271,7 +224,7 @@ class SeriesPlot(PlotextPlot):
         pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
         low, high = low - pad, high + pad
         y_ticks = nice_ticks(low, high, max(3, min(5, height // 4)))
-        y_labels = [compact_number(v) for v in y_ticks]
+        y_labels = [axis_label(v) for v in y_ticks]
         # The columns inside the frame: the widget's less the y labels, their tick and the frame.
         columns = max(1, width - max(map(len, y_labels)) - 3)
         self.plotted_forecast = dotted_line(forecast, start, FORECAST_GAP * span / columns)
