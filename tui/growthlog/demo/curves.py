@@ -25,12 +25,8 @@ def trend(key: str, offset: int) -> float:
     if key == "mau":
         return 420_000 + 560 * t
     if key == "d1_retention":
-        if offset > 72:
-            return 42.0
-        if offset > 60:
-            return 37.6
         if offset > 46:
-            return 37.6 + (60 - offset) * (41.6 - 37.6) / 14
+            return _around_the_onboarding_change(offset, before=42.0, dip=37.6, fixed=41.6)
         return 42.6 if 30 >= offset >= 10 else 41.8
     if key == "revenue":
         # Renewals plus new members: DAU × conversion × the share who see the paywall × price.
@@ -53,12 +49,8 @@ def trend(key: str, offset: int) -> float:
             return 3_600 * 0.83
         return 3_600 * (1.06 if offset < 29 else 1.0)
     if key == "d7_retention":
-        if offset > 72:
-            return 21.4
-        if offset > 60:
-            return 17.9
         if offset > 46:
-            return 17.9 + (60 - offset) * (20.9 - 17.9) / 14
+            return _around_the_onboarding_change(offset, before=21.4, dip=17.9, fixed=20.9)
         return 21.1
     if key == "conversion_rate":
         if offset <= 3:
@@ -77,3 +69,14 @@ def trend(key: str, offset: int) -> float:
             return 26.6  # year-end search-ad prices: today's sharp move the wrong way
         return 22.5 if offset < 20 else 18.5
     raise KeyError(key)
+
+
+def _around_the_onboarding_change(offset: int, *, before: float, dip: float, fixed: float) -> float:
+    """A retention rate up to the fix's rollout (offsets 83–47), where D1 and D7 tell one story:
+    ``before`` until the onboarding change ships (72), ``dip`` after it, then rising through the
+    fix's A/B test (from 60) towards ``fixed``, the rate of the day it goes to everyone (46)."""
+    if offset > 72:
+        return before
+    if offset > 60:
+        return dip
+    return dip + (60 - offset) * (fixed - dip) / 14
