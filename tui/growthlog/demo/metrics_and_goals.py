@@ -10,15 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-from typing import Any
-
 from growthlog.demo import data
 from growthlog.demo.curves import DAYS, trend
+from growthlog.models import CheckIn, Goal, Metric
 
 METRIC_FIELDS = ("key", "name", "unit", "direction", "aggregation", "description")
 """What a ``[[metric]]`` of ``metrics.toml`` gives the :class:`~growthlog.models.Metric` itself."""
 METRIC_KEYS = (*METRIC_FIELDS, "spread", "digits", "notes")
 """Everything a ``[[metric]]`` may hold."""
+GOAL_KEYS = frozenset({*Goal.model_fields, "key", "parent", "checkins"} - {"id", "parent_id", "created", "updated"})
+"""What a ``[[goal]]`` of ``goals.toml`` may hold: the goal's own fields but those the engine sets."""
 GOAL_TIME = dt.time(10, 30)
 """A goal is set at this time of its start day."""
 CHECKIN_TIME = dt.time(18, 0)
@@ -30,8 +31,6 @@ def build_demo_metrics(today: dt.date, seed: int = 7) -> tuple[list, list[tuple[
     notes quote, with a little noise): ``(metrics, rows)``, rows as ``(metric, ISO day, value,
     note, source)``. Deterministic per (today, seed); its own random stream, so the entries do not
     change when metrics are added."""
-    from growthlog.models import Metric
-
     spec = data.read(data.METRICS)
     calm = spec["last_day_calm"]
     rng = random.Random(f"{today.isoformat()}/{seed}/metrics")
@@ -60,7 +59,7 @@ class DemoGoal:
     check-ins as ``(offset, value, confidence, note)``."""
 
     key: str
-    goal: Any
+    goal: Goal
     parent: str | None = None
     checkins: list[tuple[int, float | None, str, str]] = dataclasses.field(default_factory=list)
 
@@ -68,15 +67,12 @@ class DemoGoal:
 def build_demo_goals(today: dt.date) -> list[DemoGoal]:
     """The quarter's goals of ``goals.toml``, long-term ones first, with their days counted back
     from ``today``."""
-    from growthlog.models import Goal
-
     def day(offset: int) -> dt.date:
         return today - dt.timedelta(days=offset)
 
     goals = []
     for item in data.read(data.GOALS)["goal"]:
-        data.refuse_unknown(item, {*Goal.model_fields, "key", "parent", "checkins"} - {"id", "parent_id"},
-                            f"{data.GOALS}, goal '{item.get('key')}'")
+        data.refuse_unknown(item, GOAL_KEYS, f"{data.GOALS}, goal '{item.get('key')}'")
         values = dict(item)
         key, parent = values.pop("key"), values.pop("parent", None)
         checkins = [(c["offset"], c.get("value"), c["confidence"], c.get("note", "")) for c in values.pop("checkins", [])]
@@ -91,8 +87,6 @@ def build_demo_goals(today: dt.date) -> list[DemoGoal]:
 
 def fill_demo_goals(store, today: dt.date, seed: int = 7) -> None:
     """Define the demo's metrics with their values, then its goals and check-ins."""
-    from growthlog.models import CheckIn
-
     metrics, rows = build_demo_metrics(today, seed)
     store.import_measurements(metrics, rows)
     ids: dict[str, int] = {}
