@@ -9,7 +9,7 @@ import pytest
 
 from growthlog import kinds
 from growthlog.models import Entry
-from growthlog.services.demo import build_demo_entries, fill_demo
+from growthlog.demo import build_demo_entries, fill_demo
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -118,7 +118,7 @@ def test_fill_demo_refuses_a_database_with_entries(memory_store, today):
 # Metrics, goals and what Today should draw attention to.
 
 from growthlog.services.attention import attention_items  # noqa: E402
-from growthlog.services.demo import DAYS, build_demo_goals, build_demo_metrics, trend  # noqa: E402
+from growthlog.demo import DAYS, build_demo_goals, build_demo_metrics, trend  # noqa: E402
 from growthlog.services.goals import smart_check, summarize_goals  # noqa: E402
 
 REQUIRED_METRICS = {"new_users", "dau", "d1_retention", "d7_retention", "conversion_rate", "revenue", "churn_rate"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tui" / "growthlog"
-NO_UI = ["models.py", "kinds.py", "textutil.py", "i18n.py", "config.py", "settings.py", "store", "services", "locales"]
+NO_UI = ["models.py", "kinds.py", "textutil.py", "i18n.py", "config.py", "settings.py", "store", "services", "locales", "demo"]
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -35,6 +35,19 @@ def test_lower_layers_never_import_the_ui(path):
     forbidden = {"textual", "rich", "growthlog.app", "growthlog.screens", "growthlog.widgets", "growthlog.keys", "growthlog.launch", "growthlog.cli"}
     bad = {name for name in imported_modules(path) if any(name == f or name.startswith(f + ".") for f in forbidden)}
     assert bad == set()
+
+
+@pytest.mark.parametrize("path", files("demo"), ids=lambda p: p.name)
+def test_the_demo_builds_on_models_and_services_only(path):
+    """The demo fills a store handed to it: no SQL of its own, no storage module, no UI."""
+    allowed = ("growthlog.demo", "growthlog.models", "growthlog.services", "growthlog.i18n", "growthlog.textutil", "growthlog.kinds")
+    names = imported_modules(path)
+    assert "sqlite3" not in names and "sqlite_utils" not in names
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # `from growthlog import kinds` imports growthlog.kinds.
+    names |= {f"growthlog.{a.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "growthlog" for a in node.names}
+    ours = {name for name in names if name.startswith("growthlog.")}
+    assert {name for name in ours if not any(name == a or name.startswith(a + ".") for a in allowed)} == set()
 
 
 def test_widgets_never_reach_storage():

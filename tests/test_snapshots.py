@@ -12,7 +12,7 @@ from textual.widgets import Input
 from apphelpers import SIZE, build_app, settle
 from conftest import FIXED_TODAY
 from growthlog.models import Draft
-from growthlog.services.demo import fill_demo
+from growthlog.demo import fill_demo
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def fill_demo_metrics(store) -> None:
     import random
 
     from growthlog.models import Goal, Metric
-    from growthlog.services.demo import DAYS, trend
+    from growthlog.demo import DAYS, trend
 
     rng = random.Random(11)
     defined = (

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from apphelpers import SIZE, build_app, settle
 from conftest import FIXED_TODAY
-from growthlog.services.demo import fill_demo
+from growthlog.demo import fill_demo
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def run_app(cli_context, *, demo: bool = False) -> None:
     demo_folder = None
     try:
         if demo:
-            from growthlog.services.demo import fill_demo
+            from growthlog.demo import fill_demo
 
             demo_folder = Path(tempfile.mkdtemp(prefix="growthlog-demo-"))
             settings = settings.model_copy(update={"db": demo_folder / "demo.db"})

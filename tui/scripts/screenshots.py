@@ -54,7 +54,7 @@ async def shoot(language: str, output: Path) -> list[Path]:
     from textual.widgets import Input
 
     from growthlog.app import make_app
-    from growthlog.services.demo import fill_demo
+    from growthlog.demo import fill_demo
     from growthlog.store.api import Store
 
     written = []
