@@ -63,6 +63,58 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# add: without --field a row is written directly, with it through the model; both keep to the
+# same rules (growthlog.entry_rules).
+
+BOTH_PATHS = ([], ["-k", "problem", "-f", "severity=low"])
+
+
+@pytest.mark.parametrize(
+    ("configured", "stored"),
+    [("lin\\u001b[31mxiao", "linxiao"), ("王\\n小明\\u0007", "王 小明"), ("林" * 150, "林" * 100)],
+    ids=["escape sequence", "control characters", "too long"],
+)
+def test_a_configured_author_is_stored_alike_on_both_paths(db, tmp_path, configured, stored):
+    (tmp_path / "config.toml").write_text(f'author = "{configured}"\n', encoding="utf-8")
+    ids = [add(db, "一条记录", *extra) for extra in BOTH_PATHS]
+    rows = stored_rows(db)
+    assert [rows[entry_id]["author"] for entry_id in ids] == [stored, stored]
+
+
+def stored_rows(db: Path) -> dict[int, dict]:
+    """The entries as the database holds them (reading through the model would clean them again)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {row["id"]: dict(row) for row in conn.execute("SELECT id, title, body, tags, author FROM entries")}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["#只有标签"], None, "growthlog: The title is empty: write a few words first."),
+        (["ok", "-t", "标" * 51], None, f"growthlog: the tag '{'标' * 20}…' is longer than 50 characters"),
+        (["-"], "标题\n" + "x" * 1_000_001, "growthlog: the text is longer than 1,000,000 characters"),
+    ],
+)
+def test_add_refuses_text_in_the_same_words_on_both_paths(db, args, stdin, message):
+    for extra in BOTH_PATHS:
+        result = run(db, "add", *args, *extra, input=stdin)
+        assert result.exit_code == 1, extra
+        assert one_line(result.stderr) == message, extra
+    assert json.loads(run(db, "list", "--json").stdout) == []
+
+
+def test_a_first_line_too_long_for_a_title_is_kept_alike_on_both_paths(db):
+    line = "一行很长的文字，" * 50
+    ids = [add(db, line, "-t", "长文", *extra) for extra in BOTH_PATHS]
+    fast, slow = (stored_rows(db)[entry_id] for entry_id in ids)
+    assert {**fast, "id": None} == {**slow, "id": None}
+    assert len(fast["title"]) <= 300 and fast["body"] == line.strip()
+
+
 # list
 
 

@@ -113,6 +113,19 @@ def parse_id(text: str, message_key: str) -> int:
     return int(cleaned)
 
 
+def entry_text_message(error) -> str:
+    """The line to show for an :class:`growthlog.entry_rules.EntryTextError`, in the interface
+    language: the rules are shared with the model, the words are the command line's."""
+    match error.rule:
+        case "empty_title":
+            return t("error.empty_title")
+        case "long_body":
+            return t("cli.body_too_long", **error.values)
+        case "long_tag":
+            return t("cli.tag_too_long", **error.values)
+    return str(error)
+
+
 # Filters shared by list, search and export.
 
 

@@ -21,6 +21,7 @@ from growthlog.cli.common import (
     build_filter,
     column_widths,
     echo_json,
+    entry_text_message,
     filter_options,
     labelled_lines,
     parse_day,
@@ -45,36 +46,28 @@ def add(obj: CliContext, text: tuple[str, ...], kind_text: str | None, tags: tup
     A leading "kind:" sets the kind (problem: …, 问题：…) and #tags become tags, also right after
     Chinese text (留存率下降#留存). Use "-" as TEXT to read it from standard input.
     """
+    from growthlog.entry_rules import EntryTextError, clean_entry_text
     from growthlog.kinds import DEFAULT_FIELDS
     from growthlog.services.capture import parse_capture
-    from growthlog.textutil import BODY_MAX, TAG_MAX, normalize_tags
 
     raw = sys.stdin.read() if text == ("-",) else " ".join(text)
     capture = parse_capture(raw)
     kind = resolve_kind_option(kind_text) or capture.kind or "note"
     day = parse_day(date_text)
-    all_tags = normalize_tags([*capture.tags, *tags])
-    if not capture.title:
-        raise UserError(t("error.empty_title"))
-    if len(capture.body) > BODY_MAX:
-        raise UserError(t("cli.body_too_long", limit=f"{BODY_MAX:,}"))
-    for tag in all_tags:
-        if len(tag) > TAG_MAX:
-            raise UserError(t("cli.tag_too_long", tag=tag[:20], limit=TAG_MAX))
-    author = obj.author()
+    try:
+        # The model's own rules, so that both paths below store the same text or refuse it alike.
+        cleaned = clean_entry_text(title=capture.title, body=capture.body, tags=[*capture.tags, *tags], author=obj.author())
+    except EntryTextError as error:
+        raise UserError(entry_text_message(error)) from None
     if field_texts:
         # Kind-specific fields need the models' validation: the slower, complete path.
-        fields = parse_field_options(field_texts)
-        entry = build_entry(kind=kind, title=capture.title, body=capture.body, tags=all_tags, day=day, author=author, fields=fields)
+        entry = build_entry(kind=kind, day=day, fields=parse_field_options(field_texts), **cleaned._asdict())
         new_id = obj.store().add_entry(entry).id
     else:
         from growthlog.store.rows import add_row, make_row
 
         now = dt.datetime.now().replace(microsecond=0).isoformat()
-        row = make_row(
-            day=day.isoformat(), kind=kind, title=capture.title, body=capture.body, tags=all_tags,
-            author=author, created=now, fields=dict(DEFAULT_FIELDS[kind]),
-        )
+        row = make_row(day=day.isoformat(), kind=kind, created=now, fields=dict(DEFAULT_FIELDS[kind]), **cleaned._asdict())
         new_id = add_row(obj.database(), row)
     click.echo(new_id)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from growthlog.cli.common import UserError, echo_json, labelled_lines, parse_day, parse_id, table_lines
+from growthlog.cli.common import UserError, echo_json, entry_text_message, labelled_lines, parse_day, parse_id, table_lines
 from growthlog.i18n import t
 
 STATUSES = ("active", "achieved", "missed", "dropped")
@@ -146,15 +146,15 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
 
 
 def parse_tags(texts: tuple[str, ...]) -> list[str]:
-    """--tag values: each may hold several (spaces, commas, '#'); too long a tag is refused."""
+    """--tag values: each may hold several (spaces, commas, '#'); too long a tag is refused, as an
+    entry's is."""
+    from growthlog.entry_rules import EntryTextError, clean_tags
     from growthlog.services.editing import split_tags
-    from growthlog.textutil import TAG_MAX, normalize_tags
 
-    tags = normalize_tags([tag for text in texts for tag in split_tags(text)])
-    for tag in tags:
-        if len(tag) > TAG_MAX:
-            raise UserError(t("cli.tag_too_long", tag=tag[:20], limit=TAG_MAX))
-    return tags
+    try:
+        return clean_tags([tag for text in texts for tag in split_tags(text)])
+    except EntryTextError as error:
+        raise UserError(entry_text_message(error)) from None
 
 
 # list
