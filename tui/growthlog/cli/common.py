@@ -123,6 +123,7 @@ def entry_text_message(error) -> str:
             return t("cli.body_too_long", **error.values)
         case "long_tag":
             return t("cli.tag_too_long", **error.values)
+    # long_title: add never meets it (a first line too long for a title goes to the body).
     return str(error)
 
 
