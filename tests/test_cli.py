@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import growthlog.cli as cli_module
+import growthlog.cli.common as cli_common
+import growthlog.cli.exchange as cli_exchange
 from growthlog.cli import cli
 from growthlog.i18n import catalog
 from growthlog.kinds import KINDS
@@ -60,6 +61,58 @@ def one_line(text: str) -> str:
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# add: without --field a row is written directly, with it through the model; both keep to the
+# same rules (growthlog.entry_rules).
+
+BOTH_PATHS = ([], ["-k", "problem", "-f", "severity=low"])
+
+
+@pytest.mark.parametrize(
+    ("configured", "stored"),
+    [("lin\\u001b[31mxiao", "linxiao"), ("王\\n小明\\u0007", "王 小明"), ("林" * 150, "林" * 100)],
+    ids=["escape sequence", "control characters", "too long"],
+)
+def test_a_configured_author_is_stored_alike_on_both_paths(db, tmp_path, configured, stored):
+    (tmp_path / "config.toml").write_text(f'author = "{configured}"\n', encoding="utf-8")
+    ids = [add(db, "一条记录", *extra) for extra in BOTH_PATHS]
+    rows = stored_rows(db)
+    assert [rows[entry_id]["author"] for entry_id in ids] == [stored, stored]
+
+
+def stored_rows(db: Path) -> dict[int, dict]:
+    """The entries as the database holds them (reading through the model would clean them again)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {row["id"]: dict(row) for row in conn.execute("SELECT id, title, body, tags, author FROM entries")}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["#只有标签"], None, "growthlog: The title is empty: write a few words first."),
+        (["ok", "-t", "标" * 51], None, f"growthlog: the tag '{'标' * 20}…' is longer than 50 characters"),
+        (["-"], "标题\n" + "x" * 1_000_001, "growthlog: the text is longer than 1,000,000 characters"),
+    ],
+)
+def test_add_refuses_text_in_the_same_words_on_both_paths(db, args, stdin, message):
+    for extra in BOTH_PATHS:
+        result = run(db, "add", *args, *extra, input=stdin)
+        assert result.exit_code == 1, extra
+        assert one_line(result.stderr) == message, extra
+    assert json.loads(run(db, "list", "--json").stdout) == []
+
+
+def test_a_first_line_too_long_for_a_title_is_kept_alike_on_both_paths(db):
+    line = "一行很长的文字，" * 50
+    ids = [add(db, line, "-t", "长文", *extra) for extra in BOTH_PATHS]
+    fast, slow = (stored_rows(db)[entry_id] for entry_id in ids)
+    assert {**fast, "id": None} == {**slow, "id": None}
+    assert len(fast["title"]) <= 300 and fast["body"] == line.strip()
 
 
 # list
@@ -188,13 +241,13 @@ def test_list_usage_errors_exit_2(db, args):
 
 def test_the_table_fits_a_terminal(db, log, monkeypatch):
     add(db, "一个非常非常长的标题，" * 10, "-t", "很长的标签甲", "-t", "很长的标签乙", "-t", "很长的标签丙")
-    monkeypatch.setattr(cli_module, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_common, "stdout_is_terminal", lambda: True)
     monkeypatch.setattr("shutil.get_terminal_size", lambda *a, **k: __import__("os").terminal_size((80, 24)))
     lines = run(db, "list").stdout.splitlines()
     assert all(display_width(line) <= 80 for line in lines), lines
     assert "…" in lines[1]
     # Piped output is never cut.
-    monkeypatch.setattr(cli_module, "stdout_is_terminal", lambda: False)
+    monkeypatch.setattr(cli_common, "stdout_is_terminal", lambda: False)
     assert "一个非常非常长的标题，" * 10 in run(db, "list").stdout
 
 
@@ -527,15 +580,15 @@ def test_import_usage_errors(db):
 
 
 def test_import_shows_progress_on_a_terminal_for_large_files(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(cli_module, "stderr_is_terminal", lambda: True)
-    monkeypatch.setattr(cli_module._Progress, "threshold", 3)
+    monkeypatch.setattr(cli_common, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_common.Progress, "threshold", 3)
     many = {"tags": {}, "entries": [{"title": f"第 {n} 条", "body": "", "date": "2024-01-01", "time": "08:00", "tags": []} for n in range(5)]}
     result = run(db, "import", str(write_json(tmp_path / "many.json", many)))
     assert result.exit_code == 0
     assert "Checking" in result.stderr and "Importing" in result.stderr
     assert len(json.loads(run(db, "list", "--json").stdout)) == 5
     # Small files, or no terminal: nothing but the outcome.
-    monkeypatch.setattr(cli_module, "stderr_is_terminal", lambda: False)
+    monkeypatch.setattr(cli_common, "stderr_is_terminal", lambda: False)
     quiet = run(db, "import", str(write_json(tmp_path / "many2.json", many)))
     assert quiet.stderr == ""
 
@@ -628,14 +681,17 @@ def test_database_path_from_the_environment(tmp_path, monkeypatch):
 
 
 def used_message_keys() -> set[str]:
-    """Literal t("…") keys in the modules of the command line."""
+    """Literal message keys in the modules of the command line: t("…") and parse_id(text, "…")."""
+    package = Path(cli_common.__file__).parents[1]
     keys = set()
-    for module in ("cli.py", "services/exchange.py"):
-        tree = ast.parse((Path(cli_module.__file__).parent / module).read_text(encoding="utf-8"))
+    for path in [*sorted((package / "cli").glob("*.py")), package / "services" / "exchange.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
-                if isinstance(node.args[0], ast.Constant):
-                    keys.add(node.args[0].value)
+            if not isinstance(node, ast.Call):
+                continue
+            position = {"t": 0, "parse_id": 1}.get(getattr(node.func, "id", None))
+            if position is not None and len(node.args) > position and isinstance(node.args[position], ast.Constant):
+                keys.add(node.args[position].value)
     return keys
 
 
@@ -675,5 +731,5 @@ def test_show_and_export_translate_choices_but_json_keeps_ids(db, log):
 def test_the_command_line_offers_every_export_format():
     from growthlog.services import exchange
 
-    # cli.py keeps its own copy so that parsing options costs no pydantic import.
-    assert cli_module._EXPORT_FORMATS == exchange.EXPORT_FORMATS == tuple(exchange.EXPORTERS)
+    # The command line keeps its own copy so that parsing options costs no pydantic import.
+    assert cli_exchange.EXPORT_FORMATS == exchange.EXPORT_FORMATS == tuple(exchange.EXPORTERS)

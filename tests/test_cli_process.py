@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -187,6 +188,23 @@ def test_add_without_fields_imports_neither_pydantic_nor_sqlite_utils(env):
     # The probe sees heavy imports when there are some: with --field, pydantic is needed.
     code, loaded, _ = probe(env, "add", "with a field", "-k", "problem", "-f", "severity=low")
     assert code == 0 and "pydantic" in loaded
+
+
+def test_a_configured_author_is_stored_cleaned_on_both_add_paths(env, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('author = "lin\\u001b[31mxiao"\n', encoding="utf-8")
+    env = dict(env, GROWTHLOG_CONFIG=str(config))
+    assert growthlog(env, "add", "creates and migrates the database").returncode == 0
+    code, loaded, _ = probe(env, "add", "快速记录")
+    assert code == 0 and loaded == []  # the fast path, without the model
+    assert growthlog(env, "add", "带字段的记录", "-k", "problem", "-f", "severity=low").returncode == 0
+    # As stored: reading through the model would clean it again.
+    conn = sqlite3.connect(env["GROWTHLOG_DB"])
+    try:
+        authors = [author for (author,) in conn.execute("SELECT author FROM entries ORDER BY id")]
+    finally:
+        conn.close()
+    assert authors == ["linxiao"] * 3
 
 
 def test_broken_pipe_is_quiet(env, tmp_path):

@@ -2,7 +2,7 @@
 
 Each binding has a stable id, so the config file's ``[keymap]`` table can remap it (Textual's
 keymap mechanism). Descriptions are message keys, translated when the bindings are built; the
-interface language is chosen before the UI modules are imported (see :mod:`growthlog.launch`).
+interface language is chosen before the UI modules are imported (see :mod:`growthlog.cli.launch`).
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from pydantic import (
 )
 
 from growthlog import kinds as k
-from growthlog.textutil import BODY_MAX, TITLE_MAX, TAG_MAX, clean_block, clean_line, normalize_tags
+from growthlog.entry_rules import clean_author, clean_body, clean_tags, clean_title
+from growthlog.textutil import TITLE_MAX, clean_block, clean_line, normalize_tags
 
 Kind = Literal["note", "problem", "strategy", "lesson", "market", "collab", "learning", "plan"]
 Severity = Literal["low", "medium", "high", "critical"]
@@ -228,37 +229,26 @@ class Entry(BaseModel):
     def _day(cls, value: Any) -> Any:
         return _date_input(value)
 
+    # The text rules are growthlog.entry_rules, which the fast `growthlog add` path calls too.
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        value = clean_line(value)
-        if not value:
-            raise ValueError("the title is empty")
-        if len(value) > TITLE_MAX:
-            raise ValueError(f"the title is longer than {TITLE_MAX} characters")
-        return value
+        return clean_title(value)
 
     @field_validator("body")
     @classmethod
     def _body(cls, value: str) -> str:
-        value = clean_block(value)
-        if len(value) > BODY_MAX:
-            raise ValueError(f"the body is longer than {BODY_MAX:,} characters")
-        return value
+        return clean_body(value)
 
     @field_validator("author")
     @classmethod
     def _author(cls, value: str) -> str:
-        return clean_line(value)[:100]
+        return clean_author(value)
 
     @field_validator("tags")
     @classmethod
     def _tags(cls, value: list[str]) -> list[str]:
-        tags = normalize_tags(value)
-        for tag in tags:
-            if len(tag) > TAG_MAX:
-                raise ValueError(f"the tag '{tag[:20]}…' is longer than {TAG_MAX} characters")
-        return tags
+        return clean_tags(value)
 
     @model_validator(mode="after")
     def _kind_fields(self) -> "Entry":

@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     },
     "metrics.import.changed_meanwhile": "the metrics changed while importing ({reason}); run the import again",
     "metrics.none": "none yet",
-    # growthlog metric define|record|list (commands/metrics.py)
+    # growthlog metric define|record|list (cli/metrics.py)
     "metrics.define.bad_key": "'{key}' cannot be a metric key: use lower-case letters, digits and _, starting with a letter, at most 40 characters (e.g. dau, d7_retention)",
     "metrics.define.bad_key_try": "'{key}' cannot be a metric key: use lower-case letters, digits and _, starting with a letter, at most 40 characters; try '{suggestion}'",
     "metrics.define.unknown_preset": "no preset '{name}'; presets: {presets}",

@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "metrics.import.too_many_cells": "这一行有 {count} 个单元格，但表头只有 {width} 列",
     "metrics.import.changed_meanwhile": "导入时指标发生了变化（{reason}）；请重新导入",
     "metrics.none": "暂无",
-    # growthlog metric define|record|list（commands/metrics.py）
+    # growthlog metric define|record|list（cli/metrics.py）
     "metrics.define.bad_key": "“{key}”不能作为指标 key：请用小写字母、数字和 _，以字母开头，最多 40 个字符（例如 dau、d7_retention）",
     "metrics.define.bad_key_try": "“{key}”不能作为指标 key：请用小写字母、数字和 _，以字母开头，最多 40 个字符；可以试试“{suggestion}”",
     "metrics.define.unknown_preset": "没有预设“{name}”；可用的预设：{presets}",

@@ -1,7 +1,7 @@
 """``growthlog goal add|list|checkin|status|show``: SMART goals from the command line.
 
-Import-light like cli.py: only click and the catalogs at import time; the store, pydantic and the
-goal services are imported inside the commands. Nothing here imports textual.
+Import-light like every command module: click and the catalogs at import time; the store, pydantic
+and the goal services inside the commands. Nothing here imports textual.
 """
 
 from __future__ import annotations
@@ -11,19 +11,13 @@ from typing import Any
 
 import click
 
+from growthlog.cli.common import UserError, echo_json, entry_text_message, labelled_lines, parse_day, parse_id, table_lines
 from growthlog.i18n import t
 
 STATUSES = ("active", "achieved", "missed", "dropped")
 CONFIDENCES = ("on-track", "at-risk", "off-track")
 # The widest a goal's title is shown in `goal list` on a terminal (piped output is never cut).
 TITLE_COLUMN = 40
-
-
-def _cli():
-    """growthlog.cli, imported late: it imports this module to register the group."""
-    from growthlog import cli
-
-    return cli
 
 
 @click.group("goal", context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,10 +31,7 @@ def goal_group() -> None:
 
 def parse_goal_id(text: str) -> int:
     """A goal id as typed: 3 or #3; anything else is a usage error."""
-    cleaned = text.strip().lstrip("#")
-    if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 18:
-        raise click.BadParameter(t("goals.cli.bad_id", text=text), param_hint="ID")
-    return int(cleaned)
+    return parse_id(text, "goals.cli.bad_id")
 
 
 def parse_number(text: str | None, option: str) -> float | None:
@@ -52,13 +43,13 @@ def parse_number(text: str | None, option: str) -> float | None:
     try:
         return parse_value(text)
     except ValueInputError as error:
-        raise _cli().UserError(t("goals.cli.bad_number", option=option, reason=error)) from None
+        raise UserError(t("goals.cli.bad_number", option=option, reason=error)) from None
 
 
 def load_goal(store, goal_id: int):
     goal = store.get_goal(goal_id)
     if goal is None:
-        raise _cli().UserError(t("goals.error.not_found", id=goal_id))
+        raise UserError(t("goals.error.not_found", id=goal_id))
     return goal
 
 
@@ -104,15 +95,14 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
     Tags (--tag) link the goal to earlier lessons with the same tags (the metric's key counts as
     one): `growthlog goal show ID` lists them. Only the id is printed here, for scripts.
     """
-    cli = _cli()
     target_value = parse_number(target, "--target")
     baseline_value = parse_number(baseline, "--baseline")
     if baseline_value is not None and target_value is None:
-        raise cli.UserError(t("goals.cli.target_needs_metric"))
-    start = cli.parse_day(start_text)
-    due = cli.parse_day(due_text) if due_text is not None else None
+        raise UserError(t("goals.cli.target_needs_metric"))
+    start = parse_day(start_text)
+    due = parse_day(due_text) if due_text is not None else None
     if due is not None and due < start:
-        raise cli.UserError(t("goals.cli.due_before_start", due=due.isoformat(), start=start.isoformat()))
+        raise UserError(t("goals.cli.due_before_start", due=due.isoformat(), start=start.isoformat()))
     parent_id = parse_goal_id(parent_text) if parent_text is not None else None
     tags = parse_tags(tag_texts)
     store = obj.store()
@@ -121,13 +111,13 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
         if store.get_metric(metric_key) is None:
             from growthlog.textutil import clean_line
 
-            raise cli.UserError(t("goals.cli.unknown_metric", metric=clean_line(metric_key)[:40]))
+            raise UserError(t("goals.cli.unknown_metric", metric=clean_line(metric_key)[:40]))
     if parent_id is not None:
         parent = store.get_goal(parent_id)
         if parent is None:
-            raise cli.UserError(t("goals.cli.parent_not_found", id=parent_id))
+            raise UserError(t("goals.cli.parent_not_found", id=parent_id))
         if parent.horizon != "long":
-            raise cli.UserError(t("goals.cli.parent_not_long", id=parent_id))
+            raise UserError(t("goals.cli.parent_not_long", id=parent_id))
     from pydantic import ValidationError
 
     from growthlog.models import Goal
@@ -136,9 +126,9 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
     # Checked here: the model cleans the title after its length checks.
     title_text = clean_line(" ".join(title))
     if not title_text:
-        raise cli.UserError(t("error.empty_title"))
+        raise UserError(t("error.empty_title"))
     if len(title_text) > TITLE_MAX:
-        raise cli.UserError(t("goals.cli.title_too_long", limit=TITLE_MAX))
+        raise UserError(t("goals.cli.title_too_long", limit=TITLE_MAX))
     try:
         goal = Goal(
             title=title_text, description=description, metric=metric_key or None, baseline=baseline_value,
@@ -146,25 +136,25 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
             horizon="long" if long_term else "short", tags=tags,
         )
     except ValidationError as error:
-        raise cli.UserError(_validation_message(error)) from None
+        raise UserError(_validation_message(error)) from None
     saved = store.add_goal(goal)
     click.echo(saved.id)
     from growthlog.services.goals import smart_check
 
-    for line in smart_check(saved, store, cli.today()).lines():
+    for line in smart_check(saved, store, obj.today()).lines():
         click.echo(t("goals.cli.hint", text=line), err=True)
 
 
 def parse_tags(texts: tuple[str, ...]) -> list[str]:
-    """--tag values: each may hold several (spaces, commas, '#'); too long a tag is refused."""
+    """--tag values: each may hold several (spaces, commas, '#'); too long a tag is refused, as an
+    entry's is."""
+    from growthlog.entry_rules import EntryTextError, clean_tags
     from growthlog.services.editing import split_tags
-    from growthlog.textutil import TAG_MAX, normalize_tags
 
-    tags = normalize_tags([tag for text in texts for tag in split_tags(text)])
-    for tag in tags:
-        if len(tag) > TAG_MAX:
-            raise _cli().UserError(t("cli.tag_too_long", tag=tag[:20], limit=TAG_MAX))
-    return tags
+    try:
+        return clean_tags([tag for text in texts for tag in split_tags(text)])
+    except EntryTextError as error:
+        raise UserError(entry_text_message(error)) from None
 
 
 # list
@@ -201,10 +191,10 @@ def _goal_row(summary) -> dict[str, Any]:
 @click.pass_obj
 def list_command(obj, as_json: bool) -> None:
     """List goals: long-term ones with their short-term goals indented, progress, forecast, due."""
-    cli = _cli()
-    from growthlog.services.goals import format_percent, summarize_goals
+    from growthlog.services.goals import summarize_goals
+    from growthlog.services.numbers import format_percent
 
-    summaries = summarize_goals(obj.store(), cli.today())
+    summaries = summarize_goals(obj.store(), obj.today())
     if as_json:
         tree: list[dict[str, Any]] = []
         for summary in summaries:
@@ -214,7 +204,7 @@ def list_command(obj, as_json: bool) -> None:
                 tree.append(row)
             else:
                 tree[-1]["children"].append(row)
-        cli.echo_json(tree)
+        echo_json(tree)
         return
     if not summaries:
         click.echo(t("goals.cli.list_none"), err=True)
@@ -230,23 +220,8 @@ def list_command(obj, as_json: bool) -> None:
             outlook += " → " + status_label(summary.suggestion)
         rows.append([f"#{goal.id}", title, format_percent(summary.progress), outlook,
                      goal.due.isoformat() if goal.due else "—"])
-    for line in table_lines(headers, rows, cut=1, right=(0, 2)):
+    for line in table_lines(headers, rows, cut=1, cut_width=TITLE_COLUMN, right=(0, 2)):
         click.echo(line)
-
-
-def table_lines(headers: list[str], rows: list[list[str]], *, cut: int, right: tuple[int, ...] = ()) -> list[str]:
-    """Columns lined up by display width (Chinese takes two); on a terminal the ``cut`` column is
-    shortened to :data:`TITLE_COLUMN`, piped output is never cut."""
-    from growthlog.textutil import display_width, fit, pad
-
-    widths = [max(display_width(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    if _cli().stdout_is_terminal():
-        widths[cut] = min(widths[cut], max(TITLE_COLUMN, display_width(headers[cut])))
-    lines = []
-    for row in [headers, *rows]:
-        cells = [pad(fit(cell, width), width, right=i in right) for i, (cell, width) in enumerate(zip(row, widths))]
-        lines.append("  ".join(cells).rstrip())
-    return lines
 
 
 # checkin
@@ -262,10 +237,9 @@ def table_lines(headers: list[str], rows: list[list[str]], *, cut: int, right: t
 @click.pass_obj
 def checkin_command(obj, goal_id: str, value_text, confidence: str, note: str, date_text) -> None:
     """Check in on a goal: a confidence, optionally a value and a note."""
-    cli = _cli()
     number = parse_goal_id(goal_id)
     value = parse_number(value_text, "--value")
-    day = cli.parse_day(date_text)
+    day = parse_day(date_text)
     store = obj.store()
     goal = load_goal(store, number)
     from pydantic import ValidationError
@@ -275,12 +249,13 @@ def checkin_command(obj, goal_id: str, value_text, confidence: str, note: str, d
     try:
         checkin = CheckIn(goal_id=goal.id, day=day, value=value, confidence=confidence, note=note)
     except ValidationError as error:
-        raise cli.UserError(_validation_message(error)) from None
+        raise UserError(_validation_message(error)) from None
     store.add_checkin(checkin)
     click.echo(t("goals.cli.checked_in", id=goal.id, day=day.isoformat(), confidence=outlook_label(confidence)))
-    from growthlog.services.goals import format_percent, goal_progress, suggest_status
+    from growthlog.services.goals import goal_progress, suggest_status
+    from growthlog.services.numbers import format_percent
 
-    today = max(cli.today(), day)
+    today = max(obj.today(), day)
     progress = goal_progress(goal, store, today)
     if progress is not None:
         click.echo(t("goals.cli.progress_now", progress=format_percent(progress)))
@@ -297,7 +272,6 @@ def checkin_command(obj, goal_id: str, value_text, confidence: str, note: str, d
 @click.pass_obj
 def status_command(obj, goal_id: str, status: str) -> None:
     """Mark a goal achieved, missed, dropped, or active again (STATUS)."""
-    cli = _cli()
     number = parse_goal_id(goal_id)
     store = obj.store()
     goal = load_goal(store, number)
@@ -309,7 +283,7 @@ def status_command(obj, goal_id: str, status: str) -> None:
     try:
         set_status(store, goal.id, status)
     except GoalError as error:
-        raise cli.UserError(str(error)) from None
+        raise UserError(str(error)) from None
     click.echo(t("goals.cli.status_set", id=goal.id, status=status_label(status)))
 
 
@@ -325,11 +299,10 @@ def show_command(obj, goal_id: str) -> None:
     Earlier lessons that share the goal's tags (or have its metric's key as a tag) are listed
     last, so that a goal is pursued knowing what went wrong, or right, before.
     """
-    cli = _cli()
     number = parse_goal_id(goal_id)
     store = obj.store()
     goal = load_goal(store, number)
-    for line in format_goal(goal, store, cli.today()):
+    for line in format_goal(goal, store, obj.today()):
         click.echo(line)
 
 
@@ -337,14 +310,13 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
     from growthlog.services.goals import (
         current_value,
         forecast,
-        format_number,
-        format_percent,
         goal_baseline,
         goal_progress,
         measured_by_children,
         smart_check,
     )
-    from growthlog.textutil import display_width, pad
+    from growthlog.services.numbers import format_number, format_percent
+    from growthlog.textutil import display_width
 
     metric = store.get_metric(goal.metric) if goal.metric else None
     unit = metric.unit if metric else ""
@@ -383,10 +355,7 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
     facts.append((t("goals.show.forecast"), f"{outlook} · {prediction.text}" if prediction.text else outlook))
     width = max(display_width(label) for label, _ in facts)
     lines = [f"#{goal.id}  {goal.title}", ""]
-    for label, text in facts:
-        first, *more = text.splitlines() or [""]
-        lines.append(f"{pad(label, width)}  {first}".rstrip())
-        lines.extend((" " * (width + 2) + extra).rstrip() for extra in more)
+    lines += labelled_lines(facts, width)
     if goal.description.strip():
         lines += ["", *goal.description.strip().splitlines()]
     report = smart_check(goal, store, today)

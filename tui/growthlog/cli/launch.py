@@ -1,7 +1,8 @@
 """Opening the app from the command line: settings, the database (or a demo one), then run.
 
-Kept apart from cli.py so that the command-line paths that do not open the app never import
-textual: this module is imported only when the app is about to run.
+Kept apart from the commands so that the paths that do not open the app never import textual: the
+group imports this module only when the app is about to run, and the app itself is imported only
+once the settings and the database are ready.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from pathlib import Path
 
 import click
 
+from growthlog.cli.common import CliContext, UserError, today
 from growthlog.config import ConfigError, load_settings
 from growthlog.i18n import set_language
 
 
-def run_app(cli_context, *, demo: bool = False) -> None:
+def run_app(cli_context: CliContext, *, demo: bool = False) -> None:
     """Run the app on the user's database, or with ``demo`` on a throwaway one full of samples."""
-    from growthlog.cli import UserError, today
-
     try:
         settings = load_settings(db=cli_context.db_flag, language=cli_context.lang_flag)
     except ConfigError as error:

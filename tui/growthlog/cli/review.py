@@ -1,7 +1,7 @@
 """``growthlog review``: a period's review as Markdown or JSON, and the list of saved reviews.
 
-Import-light like cli.py: click and the catalogs at import time; the store, pydantic and the review
-services inside the command. Nothing here imports textual.
+Import-light like every command module: click and the catalogs at import time; the store, pydantic
+and the review services inside the command. Nothing here imports textual.
 """
 
 from __future__ import annotations
@@ -11,16 +11,10 @@ from pathlib import Path
 
 import click
 
+from growthlog.cli.common import UserError
 from growthlog.i18n import t
 
 FORMATS = ("md", "json")
-
-
-def _cli():
-    """growthlog.cli, imported late: it imports this module to register the command."""
-    from growthlog import cli
-
-    return cli
 
 
 @click.command("review")
@@ -43,7 +37,6 @@ def review_command(obj, period_text: str, fmt: str | None, output: Path | None, 
     cut by `sprint_days` (default 14) and `sprint_start` (a day a sprint began; default a Monday)
     in the config file.
     """
-    cli = _cli()
     from growthlog.config import ConfigError, resolve_sprint
     from growthlog.services.periods import PeriodError, parse_period
 
@@ -55,7 +48,7 @@ def review_command(obj, period_text: str, fmt: str | None, output: Path | None, 
         sprint = resolve_sprint(obj.file_values)
         period = parse_period(period_text, obj.today(), sprint)
     except (ConfigError, PeriodError) as error:
-        raise cli.UserError(str(error)) from None
+        raise UserError(str(error)) from None
     if fmt is None:
         fmt = "json" if output is not None and output.suffix.lower() == ".json" else "md"
     from growthlog.services.review import ReviewReport, build_report
@@ -73,7 +66,7 @@ def review_command(obj, period_text: str, fmt: str | None, output: Path | None, 
     try:
         write_file(output, text)
     except OSError as error:
-        raise cli.UserError(t("cli.export.cannot_write", path=output, reason=error.strerror or error)) from None
+        raise UserError(t("cli.export.cannot_write", path=output, reason=error.strerror or error)) from None
     click.echo(t("review.cli.written", path=output.expanduser()), err=True)
 
 

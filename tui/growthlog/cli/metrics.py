@@ -1,7 +1,7 @@
 """``growthlog metric define|record|list``, and the CSV side of ``growthlog import``.
 
-Import-light like cli.py: only click and the catalogs at import time; the store, pydantic and the
-services are imported inside the commands. Nothing here imports textual.
+Import-light like every command module: click and the catalogs at import time; the store, pydantic
+and the services inside the commands. Nothing here imports textual.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from typing import Any
 
 import click
 
+from growthlog.cli.common import Progress, UserError, aligned_lines, column_widths, echo_json, parse_day, table_lines
 from growthlog.i18n import t
 
-# Files that `growthlog import` reads as metric values rather than as a JSON export.
-CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 DIRECTIONS = ("up", "down")
 AGGREGATIONS = ("last", "sum", "mean")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -25,13 +24,6 @@ UNIT_MAX = 20
 CHANGE_DAYS = 7
 # The widest a metric's name is shown in `metric list` on a terminal.
 NAME_COLUMN = 30
-
-
-def _cli():
-    """growthlog.cli, imported late: it imports this module to register the group."""
-    from growthlog import cli
-
-    return cli
 
 
 @click.group("metric", context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,8 +52,8 @@ def check_key(key: str) -> str:
     suggestion = slugify_key(key)
     shown = _short(key)
     if suggestion != "metric" and KEY_PATTERN.match(suggestion):
-        raise _cli().UserError(t("metrics.define.bad_key_try", key=shown, suggestion=suggestion))
-    raise _cli().UserError(t("metrics.define.bad_key", key=shown))
+        raise UserError(t("metrics.define.bad_key_try", key=shown, suggestion=suggestion))
+    raise UserError(t("metrics.define.bad_key", key=shown))
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -105,7 +97,7 @@ def define(obj, key: str, name: str | None, unit: str | None, direction: str | N
     if preset_name is not None:
         preset = find_preset(preset_name)
         if preset is None:
-            raise _cli().UserError(t("metrics.define.unknown_preset", name=_short(preset_name), presets=preset_list()))
+            raise UserError(t("metrics.define.unknown_preset", name=_short(preset_name), presets=preset_list()))
     if name is None and preset is None:
         hint = find_preset(key)
         if hint is not None:
@@ -114,19 +106,19 @@ def define(obj, key: str, name: str | None, unit: str | None, direction: str | N
     if name is not None:
         name = clean_line(name)
         if not name:
-            raise _cli().UserError(t("metrics.define.empty_name"))
+            raise UserError(t("metrics.define.empty_name"))
         if len(name) > NAME_MAX:
-            raise _cli().UserError(t("metrics.define.long_name", limit=NAME_MAX))
+            raise UserError(t("metrics.define.long_name", limit=NAME_MAX))
     if unit is not None:
         unit = clean_line(unit)
         if len(unit) > UNIT_MAX:
-            raise _cli().UserError(t("metrics.define.long_unit", limit=UNIT_MAX))
+            raise UserError(t("metrics.define.long_unit", limit=UNIT_MAX))
     if description is not None:
         description = clean_block(description)
     store = obj.store()
     existing = store.get_metric(key)
     if existing is not None:
-        raise _cli().UserError(t("metrics.define.exists", key=key, name=existing.name))
+        raise UserError(t("metrics.define.exists", key=key, name=existing.name))
     overrides: dict[str, Any] = {"name": name, "unit": unit, "direction": direction, "aggregation": aggregation,
                                  "description": description}
     if preset is not None:
@@ -140,7 +132,7 @@ def define(obj, key: str, name: str | None, unit: str | None, direction: str | N
     try:
         store.define_metric(metric)
     except StoreError:  # defined by someone else since the check above
-        raise _cli().UserError(t("metrics.define.exists", key=key, name=store.get_metric(key).name)) from None
+        raise UserError(t("metrics.define.exists", key=key, name=store.get_metric(key).name)) from None
     click.echo(t("metrics.define.done", key=key, description=describe_metric(metric)))
 
 
@@ -161,9 +153,9 @@ def find_metric(store, text: str):
         if len(matches) == 1:
             return matches[0]
     if not everything:
-        raise _cli().UserError(t("metrics.record.none_defined", key=_short(text)))
+        raise UserError(t("metrics.record.none_defined", key=_short(text)))
     known = ", ".join(sorted(m.key for m in everything))
-    raise _cli().UserError(t("metrics.record.unknown", key=_short(text), known=known))
+    raise UserError(t("metrics.record.unknown", key=_short(text), known=known))
 
 
 @metric_group.command("record", context_settings={"ignore_unknown_options": True})
@@ -182,7 +174,6 @@ def record(obj, key: str, value: str, date_text: str | None, note: str | None) -
     from growthlog.services.values import ValueInputError, parse_value
     from growthlog.textutil import clean_line
 
-    cli = _cli()
     if value.startswith("-") and len(value) > 1 and not value[1:2].isdigit() and value[1:2] not in ".¥$€£":
         # An option click did not know, taken for the value (ignore_unknown_options lets -5 through).
         raise click.NoSuchOption(value)
@@ -191,11 +182,11 @@ def record(obj, key: str, value: str, date_text: str | None, note: str | None) -
     try:
         number = parse_value(value)
     except ValueInputError as error:
-        raise cli.UserError(str(error)) from None
-    day = cli.parse_day(date_text)
+        raise UserError(str(error)) from None
+    day = parse_day(date_text)
     note_text = clean_line(note or "")
     if len(note_text) > 2000:
-        raise cli.UserError(t("metrics.record.long_note", limit="2,000"))
+        raise UserError(t("metrics.record.long_note", limit="2,000"))
     from growthlog.models import Measurement
 
     old = store.record(Measurement(metric=metric.key, day=day, value=number, note=note_text, source="manual"))
@@ -219,7 +210,7 @@ def list_metrics(obj, as_json: bool) -> None:
     today = obj.today()
     summaries = [metric_summary(store, metric, today, CHANGE_DAYS) for metric in store.list_metrics()]
     if as_json:
-        _cli().echo_json([summary_to_dict(summary) for summary in summaries])
+        echo_json([summary_to_dict(summary) for summary in summaries])
         return
     if not summaries:
         click.echo(t("metrics.list.none", presets=preset_list()), err=True)
@@ -265,7 +256,6 @@ def change_text(summary) -> str:
 def summary_table(summaries) -> list[str]:
     """Lines of the metric list, columns lined up with Chinese text (display width)."""
     from growthlog.services.numbers import format_value
-    from growthlog.textutil import display_width, fit, pad
 
     headers = [t("metrics.col.key"), t("metrics.col.name"), t("metrics.col.unit"), t("metrics.col.better"),
                t("metrics.col.latest"), t("metrics.col.day"), t("metrics.col.change", days=CHANGE_DAYS)]
@@ -276,15 +266,8 @@ def summary_table(summaries) -> list[str]:
         day = summary.latest_day.isoformat() if summary.latest_day else "—"
         rows.append([metric.key, metric.name, metric.unit or "—", t(f"metrics.better.{metric.direction}"), latest, day,
                      change_text(summary)])
-    widths = [max(display_width(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    if _cli().stdout_is_terminal():
-        # Long names are cut on a terminal so that each metric stays on one line; piped output is whole.
-        widths[1] = min(widths[1], max(NAME_COLUMN, display_width(headers[1])))
-    right = {4}
-    return [
-        "  ".join(pad(fit(cell, width), width, right=index in right) for index, (cell, width) in enumerate(zip(row, widths))).rstrip()
-        for row in [headers, *rows]
-    ]
+    # Long names are cut on a terminal so that each metric stays on one line; piped output is whole.
+    return table_lines(headers, rows, cut=1, cut_width=NAME_COLUMN, right=(4,))
 
 
 # growthlog import FILE.csv
@@ -293,30 +276,27 @@ def summary_table(summaries) -> list[str]:
 def import_csv(obj, path: Path, *, dry_run: bool, define: bool) -> None:
     """The CSV side of ``growthlog import``: check the whole file, say per metric what is (or would
     be) added and replaced, then write it in one transaction."""
-    import sqlite3
-
     from growthlog.services import metric_import
     from growthlog.store.db import StoreError
 
-    cli = _cli()
     store = obj.store()
     try:
-        with cli._Progress(metric_import.count_rows(path), t("cli.progress.checking")) as progress:
+        with Progress(metric_import.count_rows(path), t("cli.progress.checking")) as progress:
             plan = metric_import.plan_csv_import(path, store, define=define, progress=progress.callback)
     except metric_import.CsvImportError as error:
-        raise cli.UserError(str(error)) from None
+        raise UserError(str(error)) from None
     if not plan.rows and not plan.define:
         click.echo(t("metrics.import.nothing", path=path))
         return
     source = t("metrics.import.source", path=path, layout=t(f"metrics.layout.{plan.layout}"), encoding=plan.encoding.upper())
     if not dry_run:
         try:
-            with cli._Progress(len(plan.rows), t("cli.progress.importing")) as progress:
+            with Progress(len(plan.rows), t("cli.progress.importing")) as progress:
                 metric_import.apply_csv_import(plan, store, progress=progress.callback)
         except metric_import.CsvImportError as error:
-            raise cli.UserError(str(error)) from None
-        except (sqlite3.Error, StoreError) as error:
-            raise cli.UserError(t("cli.import.failed", reason=error)) from None
+            raise UserError(str(error)) from None
+        except StoreError as error:
+            raise UserError(t("cli.import.failed", reason=error)) from None
     counts = {"added": f"{plan.added:,}", "replaced": f"{plan.replaced:,}", "metrics": len(plan.metrics), "source": source}
     click.echo(t("metrics.import.dry_run" if dry_run else "metrics.import.done", **counts))
     for line in plan_table(plan, dry_run):
@@ -325,8 +305,6 @@ def import_csv(obj, path: Path, *, dry_run: bool, define: bool) -> None:
 
 def plan_table(plan, dry_run: bool) -> list[str]:
     """One line per metric: key, name, added, replaced, days covered, and whether it is new."""
-    from growthlog.textutil import display_width, pad
-
     rows = []
     for counts in plan.metrics.values():
         days = f"{counts.first_day} – {counts.last_day}" if counts.first_day != counts.last_day else counts.first_day
@@ -335,9 +313,4 @@ def plan_table(plan, dry_run: bool) -> list[str]:
                      t("metrics.import.replaced", count=f"{counts.replaced:,}"), days or "—", mark])
     if not rows:
         return []
-    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {2, 3}
-    return [
-        "  " + "  ".join(pad(cell, width, right=index in right) for index, (cell, width) in enumerate(zip(row, widths))).rstrip()
-        for row in rows
-    ]
+    return ["  " + line for line in aligned_lines(rows, column_widths(rows), right=(2, 3))]

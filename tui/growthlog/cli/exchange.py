@@ -1,0 +1,186 @@
+"""``growthlog export``, ``import`` and ``backup``: moving the log in and out.
+
+The formats themselves are :mod:`growthlog.services.exchange`; here are the options, the files and
+the messages. ``import`` reads CSV files too, as metric values: that side belongs to the metric
+commands, so the group hands it to :func:`import_command` instead of this module importing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from growthlog.cli.common import CliContext, Progress, UserError, build_filter, filter_options
+from growthlog.i18n import t
+
+# The same as services.exchange.EXPORT_FORMATS (a test keeps them equal): a copy, so that parsing
+# the options costs no pydantic import.
+EXPORT_FORMATS = ("md", "json", "csv")
+# Files that `growthlog import` reads as metric values rather than as a JSON export.
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+@click.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), help="md (default), json (lossless, re-importable) or csv; guessed from --output's extension when not given.")
+@filter_options
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output (CSV files get a UTF-8 BOM for spreadsheets).")
+@click.pass_obj
+def export(obj: CliContext, fmt: str | None, kind_texts, tag_text, since_text, until_text, output: Path | None) -> None:
+    """Export entries as Markdown, JSON or CSV.
+
+    Oldest first. Markdown has one section per day; JSON is growthlog's own lossless format,
+    which `growthlog import` reads back; CSV has one column per field.
+    """
+    where = build_filter(kind_texts, tag_text, since_text, until_text)
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = {"json": "json", "csv": "csv"}.get(suffix, "md")
+    from growthlog.services import exchange
+
+    store = obj.store()
+    write = exchange.EXPORTERS[fmt]
+    if output is None:
+        write(exchange.iter_entries(store, where), sys.stdout)
+        return
+    target = output.expanduser()
+    # Written next to the target, then renamed over it: a failed export leaves no half file.
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
+            count = write(exchange.iter_entries(store, where), handle)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UserError(t("cli.export.cannot_write", path=target, reason=error.strerror or error)) from None
+    click.echo(t("cli.export.done", count=count, path=target), err=True)
+
+
+def import_command(import_csv: Callable[..., None]) -> click.Command:
+    """The ``import`` command; CSV files go to ``import_csv(obj, path, dry_run=, define=)``."""
+
+    @click.command("import")
+    @click.argument("file", metavar="FILE")
+    @click.option("--dry-run", is_flag=True, help="Check the file and say what would be imported; write nothing.")
+    @click.option("--define", is_flag=True, help="CSV: define the metrics the file names that do not exist yet.")
+    @click.pass_obj
+    def import_(obj: CliContext, file: str, dry_run: bool, define: bool) -> None:
+        """Import entries from a JSON export, or metric values from a CSV file.
+
+        JSON (*.json): growthlog's own export or jrnl's (jrnl --format json); the format is recognised
+        by itself. Ids are kept when free; otherwise entries get new ones and links between them follow.
+
+        CSV (*.csv, *.tsv, *.txt; UTF-8 or GB18030, comma or tab separated): metric values, one per line
+        (date,metric,value[,note]) or one column per metric (date,dau,mau…); headers in English or
+        Chinese (日期, 指标, 数值, 备注); values as people write them (1,234, 12.5%, 3.2万). A day that
+        has a value already gets the new one; --dry-run says per metric how many are added and replaced.
+
+        Everything is checked first and written in one transaction: a file with a bad entry or line
+        imports nothing, and the message names it (for CSV, its line and column).
+        """
+        path = Path(file).expanduser()
+        if path.suffix.lower() in CSV_SUFFIXES:
+            import_csv(obj, path, dry_run=dry_run, define=define)
+            return
+        if define:
+            raise click.UsageError(t("metrics.import.define_csv_only"))
+        if path.suffix.lower() != ".json":
+            raise UserError(t("metrics.import.unsupported", path=path))
+        import_json(obj, path, dry_run=dry_run)
+
+    return import_
+
+
+def import_json(obj: CliContext, path: Path, *, dry_run: bool) -> None:
+    """The JSON side of ``growthlog import``: plan every entry first, then write them all at once."""
+    from growthlog.services import exchange
+    from growthlog.store.db import StoreError
+
+    try:
+        data = exchange.read_json_file(path)
+        fmt = exchange.detect_format(data)
+        total = len(data["entries"])
+        if total == 0:
+            click.echo(t("cli.import.nothing", path=path))
+            return
+        store = obj.store()
+        with Progress(total, t("cli.progress.checking")) as progress:
+            plan = exchange.plan_import(data, store, author=obj.author(), progress=progress.callback)
+    except exchange.ExchangeError as error:
+        raise UserError(str(error)) from None
+    if dry_run:
+        click.echo(t("cli.import.dry_run", count=len(plan.entries), path=path, format=fmt))
+    else:
+        try:
+            with Progress(total, t("cli.progress.importing")) as progress:
+                exchange.apply_import(plan, store, progress=progress.callback)
+        except (StoreError, OverflowError) as error:
+            raise UserError(t("cli.import.failed", reason=error)) from None
+        click.echo(t("cli.import.done", count=len(plan.entries), path=path, format=fmt))
+    if plan.new_ids:
+        click.echo(t("cli.import.renumbered_dry" if dry_run else "cli.import.renumbered", count=plan.new_ids))
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def backup(obj: CliContext, path: Path | None) -> None:
+    """Copy the database safely, even while it is in use.
+
+    Uses SQLite's backup API, so the copy is consistent while the app is open.
+    Default: growthlog-backup-<date>-<time>.db next to the database; PATH may be a file name or a
+    folder. An existing file is never overwritten. Prints where the copy went.
+    """
+    from growthlog.store.db import StoreError
+
+    source = obj.db_path.expanduser()
+    if not source.is_file():
+        raise UserError(t("cli.backup.no_database", path=source))
+    database = obj.database()
+    target = claim_backup_file(source, backup_candidates(source, path))
+    try:
+        database.backup_to(target)
+    except StoreError as error:
+        target.unlink(missing_ok=True)
+        raise UserError(t("cli.backup.failed", path=target, reason=error)) from None
+    click.echo(t("cli.backup.done", path=target))
+
+
+def backup_candidates(source: Path, path: Path | None) -> list[Path]:
+    """Where a backup may go: ``path`` itself, or default names in a folder (``path``, else the
+    database's own) of which the first free one is taken."""
+    folder = source.parent
+    if path is not None:
+        path = path.expanduser()
+        folder = path if path.is_dir() else None
+    if folder is None:
+        return [path]
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    # A second backup within the same second gets -2, -3…
+    names = (f"{source.stem}-backup-{stamp}{'' if n == 1 else f'-{n}'}{source.suffix or '.db'}" for n in range(1, 100))
+    return [folder / name for name in names]
+
+
+def claim_backup_file(source: Path, candidates: list[Path]) -> Path:
+    """The first candidate that is free, created empty and private; never the database itself."""
+    for target in (candidate.absolute() for candidate in candidates):
+        if target.resolve() == source.resolve():
+            raise UserError(t("cli.backup.same_file", path=target))
+        if create_private_file(target):
+            return target
+    raise UserError(t("cli.backup.exists", path=target))
+
+
+def create_private_file(target: Path) -> bool:
+    """Create ``target`` (0600) unless it exists: an existing file is never overwritten."""
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise UserError(t("cli.backup.failed", path=target, reason=error.strerror or error)) from None
+    return True
