@@ -24,6 +24,8 @@ from growthlog.screens.today import TodayScreen
 from growthlog.store.entries import EntryFilter
 from growthlog.widgets.capture_line import CaptureLine
 from growthlog.widgets.entry_list import MAX_PAGES, PAGE_SIZE, EntryList
+from growthlog.widgets.footer import KeyFooter
+from growthlog.widgets.mode_bar import ModeBar
 
 
 def add(store, title, *, days_ago=0, kind="note", tags=(), body="", fields=None):
@@ -492,10 +494,16 @@ async def test_number_keys_switch_modes(store, tmp_path):
         await settle(pilot)
         await pilot.press("escape", "2")
         await settle(pilot)
-        assert app.current_mode == "journal" and "2 Journal" in visible_text(app)
+        assert app.current_mode == "journal" and highlighted_mode(app) == "2 Journal"
         await pilot.press("1")
         await settle(pilot)
-        assert app.current_mode == "today"
+        assert app.current_mode == "today" and highlighted_mode(app) == "1 Today"
+
+
+def highlighted_mode(app) -> str:
+    """The mode bar's label drawn highlighted (reverse video): the mode the user is in."""
+    bar = app.screen.query_one(ModeBar).bar_text()
+    return "".join(bar.plain[span.start : span.end] for span in bar.spans if "reverse" in str(span.style)).strip()
 
 
 async def test_capture_from_the_journal_opens_the_capture_box(store, tmp_path):
@@ -537,6 +545,10 @@ async def test_keymap_in_the_config_remaps_keys(store, tmp_path):
         await pilot.press("escape", "f2")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
+        # The mode bar and the footer show the keys as remapped.
+        assert highlighted_mode(app) == "f2 Journal"
+        assert " f2 Journal " in app.screen.query_one(ModeBar).bar_text().plain
+        assert "c Capture" in footer_text(app) and "a Capture" not in footer_text(app)
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
@@ -547,6 +559,47 @@ async def test_keymap_in_the_config_remaps_keys(store, tmp_path):
         await settle(pilot)
         help_rows = [str(app.screen.query_one("#help-keys").get_row_at(i)[1]) for i in range(len(KEYS))]
         assert "c" in help_rows and "f2" in help_rows
+
+
+async def test_keymap_remaps_dialog_and_list_keys_too(store, tmp_path):
+    for title in ("第一条", "第二条"):
+        add(store, title)
+    app = build_app(store, tmp_path, keymap={"modal.close": "ctrl+w", "list.down": "ctrl+n"})
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        journal = await open_journal(pilot)
+        entry_list = journal.query_one(EntryList)
+        assert entry_list.cursor == 0
+        await pilot.press("ctrl+n")
+        assert entry_list.cursor == 1
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, KindPickerScreen)
+        await pilot.press("escape")  # no longer the dialog's close key
+        await settle(pilot)
+        assert isinstance(app.screen, KindPickerScreen)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert isinstance(app.screen, JournalScreen)
+
+
+def footer_text(app) -> str:
+    footer = app.screen.query_one(KeyFooter)
+    return footer.render().plain
+
+
+async def test_the_footer_speaks_the_language_chosen_at_run_time(store, tmp_path):
+    """The words are looked up when shown: a language chosen after every module was imported
+    (as the command line does) is the one the footer speaks."""
+    from growthlog import i18n
+
+    i18n.set_language("zh")
+    app = build_app(store, tmp_path, language="zh")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # out of the capture line, whose typing takes the letter keys
+        assert "a 速记" in footer_text(app), footer_text(app)
+        assert "命令" in footer_text(app)
 
 
 async def test_command_palette_offers_the_screens_own_actions(store, tmp_path):

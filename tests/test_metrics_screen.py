@@ -530,14 +530,3 @@ async def test_a_large_file_imports_with_progress(metrics_store, tmp_path):
 def test_pasted_paths_lose_their_quotes(tmp_path):
     assert clean_path(" '/tmp/a b.csv' ") == clean_path('"/tmp/a b.csv"') == clean_path("/tmp/a b.csv")
     assert str(clean_path("~/x.csv")).endswith("/x.csv") and "~" not in str(clean_path("~/x.csv"))
-
-
-# Keys
-
-
-def test_the_mode_bar_numbers_come_from_the_key_registry():
-    from growthlog.widgets.mode_bar import MODES, mode_number
-
-    assert MODES.index("metrics") == MODES.index("journal") + (2 if "goals" in MODES else 1)
-    assert mode_number("metrics") == "4"
-    assert " 4 Metrics " in ModeBar("metrics").bar_text().plain

@@ -83,24 +83,48 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("editor.close", "escape", "close", "editor"),
     KeySpec("editor.external", "ctrl+e", "external_editor", "editor", priority=True),
     KeySpec("editor.kind", "ctrl+k", "choose_kind", "editor", priority=True),
+    # Every modal closes the same way (``action_close``: cancel, nothing is changed).
+    KeySpec("modal.close", "escape", "close", "modal", show=False),
+    KeySpec("form.save", "ctrl+s", "save", "form", priority=True),
+    KeySpec("confirm.yes", "y", "answer(True)", "confirm", show=False),
+    KeySpec("confirm.no", "n", "answer(False)", "confirm", show=False),
+    KeySpec("drafts.restore", "r", "choose('restore')", "drafts", show=False),
+    KeySpec("drafts.discard", "x", "choose('discard')", "drafts", show=False),
+    KeySpec("help.close", "q,question_mark", "close", "help", show=False),
+    # The entry lists (Today, Journal) and the review's report.
+    KeySpec("list.up", "up,k", "cursor(-1)", "list", show=False),
+    KeySpec("list.down", "down,j", "cursor(1)", "list", show=False),
+    KeySpec("list.page_up", "pageup", "page(-1)", "list", show=False),
+    KeySpec("list.page_down", "pagedown", "page(1)", "list", show=False),
+    KeySpec("list.first", "home", "jump(0)", "list", show=False),
+    KeySpec("list.last", "end", "jump(-1)", "list", show=False),
+    KeySpec("list.open", "enter", "select", "list", show=False),
+    KeySpec("report.up", "up", "scroll_up", "report", show=False),
+    KeySpec("report.down", "down", "scroll_down", "report", show=False),
+    KeySpec("report.page_up", "pageup", "page_up", "report", show=False),
+    KeySpec("report.page_down", "pagedown", "page_down", "report", show=False),
+    KeySpec("report.top", "home", "scroll_home", "report", show=False),
+    KeySpec("report.bottom", "end", "scroll_end", "report", show=False),
 )
 
-SCOPES = ("app", "today", "journal", "goals", "metrics", "review", "editor")
+SCOPES = (
+    "app", "today", "journal", "goals", "metrics", "review", "editor", "list", "report",
+    "modal", "form", "confirm", "drafts", "help",
+)
+_BY_ID = {spec.id: spec for spec in KEYS}
+
+
+def spec_for(binding_id: str | None) -> KeySpec | None:
+    """The registry's entry for a binding id (None for Textual's own bindings)."""
+    return _BY_ID.get(binding_id or "")
 
 
 def bindings(scope: str) -> list[Binding]:
-    """Textual bindings of one scope, with ids for remapping and translated descriptions."""
+    """Textual bindings of one scope, with ids for remapping. Their words are looked up by id
+    when shown (see the module's docstring): the description Textual keeps is the id itself (a
+    binding without one is never shown)."""
     return [
-        Binding(
-            spec.keys,
-            spec.action,
-            spec.description,
-            show=spec.show,
-            priority=spec.priority,
-            key_display=spec.key_display,
-            id=spec.id,
-            tooltip=spec.help,
-        )
+        Binding(spec.keys, spec.action, spec.id, show=spec.show, priority=spec.priority, key_display=spec.key_display, id=spec.id)
         for spec in KEYS
         if spec.scope == scope
     ]

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from growthlog.screens.modal import Modal
 from textual.widgets import Label
 
 from growthlog.i18n import t
 from growthlog.widgets.capture_line import CaptureLine
 
 
-class CaptureScreen(ModalScreen[str | None]):
+class CaptureScreen(Modal[str | None]):
     CSS_PATH = "capture.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="capture"):

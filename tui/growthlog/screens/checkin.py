@@ -6,12 +6,12 @@ import datetime as dt
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.screens.modal import Modal
 from growthlog.models import CheckIn, Goal
 from growthlog.screens.goal_editor import read_number
 from growthlog.services.dates import DateError, parse_date
@@ -19,12 +19,9 @@ from growthlog.services.dates import DateError, parse_date
 CONFIDENCES = ("on-track", "at-risk", "off-track")
 
 
-class CheckInScreen(ModalScreen[CheckIn | None]):
+class CheckInScreen(Modal[CheckIn | None]):
     CSS_PATH = "checkin.tcss"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
-    ]
+    BINDINGS = bindings("form")
 
     def __init__(self, goal: Goal, today: dt.date) -> None:
         super().__init__()

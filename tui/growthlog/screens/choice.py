@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from growthlog.screens.modal import Modal
 
-class ChoiceScreen(ModalScreen[str | None]):
+
+class ChoiceScreen(Modal[str | None]):
     CSS_PATH = "choice.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()

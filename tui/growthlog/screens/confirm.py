@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.screens.modal import Modal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Modal[bool]):
     """Asks ``question``; the detail (may hold user text) is shown as plain text."""
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS = [
-        Binding("escape,n", "dismiss(False)", show=False),
-        Binding("y", "dismiss(True)", show=False),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, detail: str = "", yes: str | None = None) -> None:
         super().__init__()
@@ -35,6 +32,12 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(Text(self.yes_label), variant="error", id="yes")
                 yield Button(Text(t("confirm.no")), id="no")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def action_close(self) -> None:
+        self.dismiss(False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthlog.i18n import kind_label, t
+from growthlog.keys import bindings
 from growthlog.models import Draft
+from growthlog.screens.modal import Modal
 
 
 def draft_label(draft: Draft) -> Text:
@@ -27,15 +27,11 @@ def draft_label(draft: Draft) -> Text:
     return label
 
 
-class DraftsScreen(ModalScreen[tuple[str, Draft] | None]):
+class DraftsScreen(Modal[tuple[str, Draft] | None]):
     """Returns ("restore", draft), ("discard", draft), or None for later."""
 
     CSS_PATH = "drafts.tcss"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("r", "choose('restore')", show=False),
-        Binding("x", "choose('discard')", show=False),
-    ]
+    BINDINGS = bindings("drafts")
 
     def __init__(self, drafts: list[Draft]) -> None:
         super().__init__()

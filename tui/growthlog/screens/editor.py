@@ -36,7 +36,7 @@ from growthlog.services.lessons import lesson_tags, related_lessons
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
 from growthlog.textutil import find_tags
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.kind_form import KindForm
 from growthlog.widgets.lessons_panel import LessonsPanel
 
@@ -125,7 +125,7 @@ class EditorScreen(Screen[Entry | None]):
                     yield TextArea(data.get("body", ""), id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
                     yield LessonsPanel(id="editor-lessons")
             yield Static("", id="editor-status", markup=False)
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # What the form shows before any typing; a restored draft counts as unsaved from the start.

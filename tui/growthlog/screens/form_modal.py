@@ -5,24 +5,20 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.screens.modal import Modal
 
 ResultType = TypeVar("ResultType")
 
 
-class FormModal(ModalScreen[ResultType], Generic[ResultType]):
+class FormModal(Modal[ResultType], Generic[ResultType]):
     """A modal form with a ``#save`` button, another button that cancels, and a Static whose id
     is :attr:`ERROR_ID` for the message. Subclasses implement :meth:`action_save`."""
 
     ERROR_ID = "form-error"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
-    ]
+    BINDINGS = bindings("form")
 
     def action_save(self) -> None:
         raise NotImplementedError

@@ -18,12 +18,12 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from growthlog.i18n import t
+from growthlog.keys import bindings
+from growthlog.screens.modal import Modal
 from growthlog.models import Goal, Metric
 from growthlog.services.dates import DateError, parse_date
 from growthlog.services.editing import split_tags
@@ -43,12 +43,9 @@ def read_number(text: str) -> float | None:
     return parse_value(text) if text else None
 
 
-class GoalEditorScreen(ModalScreen[Goal | None]):
+class GoalEditorScreen(Modal[Goal | None]):
     CSS_PATH = "goal_editor.tcss"
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", show=False),
-        Binding("ctrl+s", "save", t("key.editor.save"), priority=True),
-    ]
+    BINDINGS = bindings("form")
 
     def __init__(
         self, *, metrics: list[Metric], parents: list[Goal], today: dt.date, goal: Goal | None = None,

@@ -21,7 +21,7 @@ from growthlog.services.goals import GoalSummary
 from growthlog.services.views.goals import GoalDetail, GoalsView, load_goal_detail, load_goals
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.metric_chart import MetricChart
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.progress_text import progress_bar, status_text
@@ -66,7 +66,7 @@ class GoalsScreen(ModeScreen):
                 yield Static(id="goal-smart", markup=False)
                 yield Static(id="goal-forecast", markup=False)
                 yield Static(id="goal-checkins", markup=False)
-        yield SteadyFooter()
+        yield KeyFooter()
 
     @property
     def selected(self) -> Goal | None:

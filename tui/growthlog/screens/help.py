@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from growthlog.i18n import t
-from growthlog.keys import KEYS, SCOPES, effective_keys
+from growthlog.keys import KEYS, SCOPES, bindings, effective_keys
+from growthlog.screens.modal import Modal
 
 
 def key_label(keys: str) -> str:
@@ -20,9 +19,9 @@ def key_label(keys: str) -> str:
     return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", show=False)]
+    BINDINGS = bindings("help")
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()

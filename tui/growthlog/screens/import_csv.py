@@ -15,15 +15,14 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from growthlog.i18n import t
 from growthlog.services.metric_import import CsvImportError, CsvImportPlan, apply_csv_import, count_rows, plan_csv_import
 from growthlog.screens.base import write
+from growthlog.screens.modal import Modal
 from growthlog.store.api import Store
 
 SUMMARY_METRICS = 6
@@ -64,9 +63,8 @@ def plan_summary(plan: CsvImportPlan) -> Text:
     return text
 
 
-class ImportCsvScreen(ModalScreen[int | None]):
+class ImportCsvScreen(Modal[int | None]):
     CSS_PATH = "import_csv.tcss"
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, *, store: Store, path: str = "") -> None:
         super().__init__()
@@ -120,9 +118,9 @@ class ImportCsvScreen(ModalScreen[int | None]):
         elif event.button.id == "import":
             self.run_import()
         else:
-            self.action_cancel()
+            self.action_close()
 
-    def action_cancel(self) -> None:
+    def action_close(self) -> None:
         if not self.busy:  # a write under way finishes first: it is one transaction
             self.dismiss(None)
 

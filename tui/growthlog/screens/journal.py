@@ -31,7 +31,7 @@ from growthlog.services.views.journal import SEARCH_LIMIT, JournalView, load_jou
 from growthlog.store.api import Store
 from growthlog.store.entries import EntryFilter
 from growthlog.store.errors import StoreError
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
 from growthlog.widgets.entry_view import EntryView
 from growthlog.widgets.mode_bar import ModeBar
@@ -69,7 +69,7 @@ class JournalScreen(EntryBrowsing, ModeScreen):
             with Horizontal(id="journal-main"):
                 yield EntryList(id="journal-list", empty_text=t("journal.empty"))
                 yield EntryView(id="journal-detail")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     # Loading
     def reload(self) -> None:

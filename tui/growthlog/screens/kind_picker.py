@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from growthlog.screens.modal import Modal
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -13,9 +12,8 @@ from growthlog.i18n import kind_label, t
 from growthlog.kinds import KINDS
 
 
-class KindPickerScreen(ModalScreen[str | None]):
+class KindPickerScreen(Modal[str | None]):
     CSS_PATH = "kind_picker.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="kind-picker"):

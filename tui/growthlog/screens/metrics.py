@@ -29,7 +29,7 @@ from growthlog.services.numbers import format_change, format_value
 from growthlog.services.views.metrics import PERIOD_DAYS, MetricsView, load_metrics, metric_chart
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.metric_chart import MetricChart
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.sparkline import sparkline
@@ -89,7 +89,7 @@ class MetricsScreen(ModeScreen):
                 table.add_column(Text(label, justify="right" if column in ("latest", "change") else "left"), key=column)
             yield table
             yield MetricChart(id="metrics-chart")
-        yield SteadyFooter()
+        yield KeyFooter()
 
     @property
     def highlighted_metric_key(self) -> str | None:

@@ -43,7 +43,7 @@ from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
 from growthlog.textutil import clean_block
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.mode_bar import ModeBar
 from growthlog.widgets.review_report import ReviewReportView
 
@@ -127,7 +127,7 @@ class ReviewScreen(ModeScreen):
                     yield Label(written_title(field), classes="written-title", markup=False)
                     yield TextArea(id=f"written-{field}", soft_wrap=True, highlight_cursor_line=False,
                                    placeholder=t(f"reviewui.placeholder.{field}"))
-        yield SteadyFooter()
+        yield KeyFooter()
 
     # The written part
     def _area(self, field: str) -> TextArea:

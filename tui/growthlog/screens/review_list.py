@@ -7,13 +7,12 @@ import dataclasses
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthlog.i18n import t
+from growthlog.screens.modal import Modal
 from growthlog.services.periods import Period
 from growthlog.textutil import fit, pad
 
@@ -39,9 +38,8 @@ def past_review_label(item: PastReview) -> Text:
     return label
 
 
-class ReviewListScreen(ModalScreen[Period | None]):
+class ReviewListScreen(Modal[Period | None]):
     CSS_PATH = "review_list.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, items: list[PastReview]) -> None:
         super().__init__()

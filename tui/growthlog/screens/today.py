@@ -22,7 +22,7 @@ from growthlog.services.editing import EntryInputError, entry_from_capture
 from growthlog.services.views.today import TodayView, load_today
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
-from growthlog.widgets.footer import SteadyFooter
+from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.capture_line import CaptureLine
 from growthlog.widgets.entry_list import PAGE_SIZE, EntryList
 from growthlog.widgets.entry_view import EntryView
@@ -120,7 +120,7 @@ class TodayScreen(EntryBrowsing, ModeScreen):
                     yield OptionList(id="today-attention")
                     yield Static(id="today-goals", markup=False)
                     yield Static(id="today-metrics", markup=False)
-        yield SteadyFooter()
+        yield KeyFooter()
 
     def focus_capture(self) -> None:
         self.query_one(CaptureLine).focus()

@@ -15,7 +15,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from growthlog.i18n import kind_short_label
+from growthlog.keys import bindings
 from growthlog.models import Entry
 
 PAGE_SIZE = 100
@@ -36,15 +36,7 @@ DAY_WIDTH = 10
 class EntryList(ScrollView, can_focus=True):
     """Entries, one per row: day, kind, title, tags. A cursor row; enter selects."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", show=False),
-        Binding("down,j", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", show=False),
-        Binding("end", "jump(-1)", show=False),
-        Binding("enter", "select", show=False),
-    ]
+    BINDINGS = bindings("list")
 
     COMPONENT_CLASSES = {
         "entry-list--cursor",

@@ -1,4 +1,5 @@
-"""The strip at the top of every mode: which modes there are, which is active, and their keys."""
+"""The strip at the top of every mode: which modes there are, which is active, and their keys as
+they work now (remapped keys included)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,6 @@ from growthlog.i18n import t
 
 # In the order shown; a mode appears once its screen exists (no placeholders).
 MODES = ("today", "journal", "goals", "metrics", "review")
-
-
-def mode_number(mode: str) -> str:
-    """The key that switches to ``mode``, from the key registry (so it stays true when a mode is
-    missing or remapped in the default keys)."""
-    from growthlog.keys import KEYS
-
-    spec = next((spec for spec in KEYS if spec.id == f"mode.{mode}"), None)
-    return spec.keys.split(",")[0] if spec else "?"
 
 
 class ModeBar(Static):
@@ -35,21 +27,31 @@ class ModeBar(Static):
     def on_mount(self) -> None:
         self.update(self.bar_text())
 
+    def mode_key(self, mode: str) -> str:
+        """The key that switches to ``mode`` as it works now (the user's keymap applied): read
+        from the screen's active bindings by the binding's id."""
+        for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.id == f"mode.{mode}":
+                return self.app.get_key_display(binding)
+        return "?"
+
+    def labels(self) -> list[tuple[str, Text]]:
+        return [(mode, Text(f" {self.mode_key(mode)} {t('mode.' + mode)} ")) for mode in MODES]
+
     def bar_text(self) -> Text:
         bar = Text()
         bar.append("growthlog ", "bold")
-        for mode in MODES:
-            label = f" {mode_number(mode)} {t('mode.' + mode)} "
-            style = "bold reverse" if mode == self.active else ""
-            bar.append(label, style)
+        for mode, label in self.labels():
+            label.stylize("bold reverse" if mode == self.active else "")
+            bar.append_text(label)
             bar.append(" ")
         return bar
 
     def on_click(self, event) -> None:
         # Find which label was clicked by walking the same layout as bar_text().
         x = event.x - 1 - len("growthlog ")
-        for mode in MODES:
-            width = Text(f" {mode_number(mode)} {t('mode.' + mode)} ").cell_len + 1
+        for mode, label in self.labels():
+            width = label.cell_len + 1
             if 0 <= x < width:
                 self.app.switch_mode(mode)
                 return

@@ -15,11 +15,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from growthlog.i18n import get_language, kind_label, t
+from growthlog.keys import bindings
 from growthlog.services.numbers import format_number, format_percent
 from growthlog.services.review import EntryLine, GoalLine, MetricLine, ReviewReport
 from growthlog.services.review_text import (
@@ -223,14 +223,7 @@ class ReviewReportView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The report, section after section, scrolled with the arrow keys. Left and right are left to
     the screen (they step between periods), so only vertical scrolling keys are bound here."""
 
-    BINDINGS = [
-        Binding("up", "scroll_up", show=False),
-        Binding("down", "scroll_down", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown", "page_down", show=False),
-        Binding("home", "scroll_home", show=False),
-        Binding("end", "scroll_end", show=False),
-    ]
+    BINDINGS = bindings("report")
     DEFAULT_CSS = """
     ReviewReportView > .review-note { color: $text-muted; }
     ReviewReportView > .review-section-title { text-style: bold; color: $text-primary; margin-top: 1; }
