@@ -47,7 +47,6 @@ import csv
 import dataclasses
 import datetime as dt
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -670,7 +669,5 @@ def apply_csv_import(plan: CsvImportPlan, store: "Store", progress: Progress | N
     try:
         store.import_measurements(plan.define, rows)
     except StoreError as error:
-        raise _error(plan.path, None, None, t("metrics.import.changed_meanwhile", reason=error)) from None
-    except sqlite3.IntegrityError as error:
         raise _error(plan.path, None, None, t("metrics.import.changed_meanwhile", reason=error)) from None
     return len(plan.rows)
