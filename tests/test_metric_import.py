@@ -1,4 +1,4 @@
-"""CSV import of metric values (services/metric_import.py): layouts, encodings, delimiters, dates,
+"""CSV import of metric values (services/metric_import/): layouts, encodings, delimiters, dates,
 header names in two languages, defining metrics on the spot, and errors that name the line and the
 column and leave the database as it was."""
 
