@@ -630,8 +630,9 @@ def test_database_path_from_the_environment(tmp_path, monkeypatch):
 def used_message_keys() -> set[str]:
     """Literal t("…") keys in the modules of the command line."""
     keys = set()
-    for module in ("cli.py", "services/exchange.py"):
-        tree = ast.parse((Path(cli_module.__file__).parent / module).read_text(encoding="utf-8"))
+    package = Path(cli_module.__file__).parent
+    for path in [package / "cli.py", *sorted((package / "services" / "exchange").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
                 if isinstance(node.args[0], ast.Constant):
