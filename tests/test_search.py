@@ -140,6 +140,17 @@ def test_non_ascii_capitals(s):
     assert found(s, "Éc") == {ecole}
 
 
+def test_short_terms_fold_case_as_the_index_does(s):
+    # SQLite's index folds µ (micro) to μ, ς to σ and ſ to s, and keeps İ: Python's lower() does not.
+    micro = add(s, "延迟 200µs 以内")
+    greek = add(s, "λόγος")
+    turkish = add(s, "İstanbul ſtraße")
+    assert found(s, "µs") == found(s, "µ") == found(s, "200µs") == {micro}
+    assert found(s, "ς") == found(s, "ος") == found(s, "γος") == {greek}
+    assert found(s, "İs") == found(s, "İ") == {turkish}
+    assert found(s, "ſt") == {turkish}
+
+
 # --- several terms -------------------------------------------------------------------------------
 
 

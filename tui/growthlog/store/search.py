@@ -1,8 +1,8 @@
 """Full-text search over title, body, tags and kind fields, in Chinese and English.
 
 Every term is a substring to find, matched literally (quotes, brackets, ``*``, ``-``, ``%``, ``_`` and
-FTS operators in a query are data, never syntax), case-insensitively for ASCII; an entry must
-contain every term.
+FTS operators in a query are data, never syntax), case-insensitively for ASCII (for other letters
+too where the index is used: it folds their case, a scan does not); an entry must contain every term.
 
 How each term is found decides the cost at 100,000 entries:
 
@@ -26,6 +26,7 @@ searched, the matches of the ``limit`` latest days.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from growthlog.store.db import Database
@@ -88,21 +89,38 @@ def _tier(terms: list[str]) -> tuple[str, list[str]]:
     return f"(({n} - ({title_count})) * {n + 1} + ({n} - ({either_count})))", params
 
 
+def _index_spellings(term: str) -> list[str]:
+    """How the trigram index may hold ``term``. It folds case with SQLite's own Unicode tables, which
+    differ from Python's ``lower()`` for some 400 letters (``µ`` → ``μ``, ``ς`` → ``σ``, ``ſ`` → ``s``;
+    ``İ`` and capitals newer than its tables kept as they are). Its fold of a character is always the
+    character itself, its lower case or its case fold (checked against every code point), so each
+    of those is looked up; SQLite reads the non-characters U+FFFE and U+FFFF as U+FFFD."""
+    choices = []
+    for char in term:
+        if char.isascii():
+            choices.append([char.lower()])
+        elif char in "\ufffe\uffff":
+            choices.append(["\ufffd"])
+        else:
+            choices.append(list(dict.fromkeys(c for c in (char, char.lower(), char.casefold()) if len(c) == 1)))
+    return ["".join(spelling) for spelling in itertools.product(*choices)]
+
+
 def _trigrams_starting_with(conn: sqlite3.Connection, term: str) -> tuple[list[str], int]:
-    """The index's trigrams that begin with ``term`` and their summed document counts, read only
-    until the sum passes :data:`COMMON_POSTINGS`."""
+    """The index's trigrams that begin with ``term`` (as the index folds it) and their summed
+    document counts, read only until the sum passes :data:`COMMON_POSTINGS`."""
     conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_vocab USING fts5vocab(main, entries_fts, 'row')")
-    folded = term.lower()  # the trigram index folds case
     trigrams: list[str] = []
     postings = 0
-    rows = conn.execute(
-        "SELECT term, doc FROM temp.entries_vocab WHERE term >= ? AND term < ?", (folded, folded + _LAST_CHARACTER)
-    )
-    for trigram, documents in rows:
-        trigrams.append(trigram)
-        postings += documents
-        if postings > COMMON_POSTINGS:
-            break
+    for folded in _index_spellings(term):
+        rows = conn.execute(
+            "SELECT term, doc FROM temp.entries_vocab WHERE term >= ? AND term < ?", (folded, folded + _LAST_CHARACTER)
+        )
+        for trigram, documents in rows:
+            trigrams.append(trigram)
+            postings += documents
+            if postings > COMMON_POSTINGS:
+                return trigrams, postings
     return trigrams, postings
 
 
