@@ -252,6 +252,15 @@ def test_many_matches_with_a_narrow_filter_are_all_ranked(store, monkeypatch, te
     assert store.search_ids(term, where=EntryFilter(tag="重点")) == [tagged_old_title, tagged_new_body]
 
 
+def test_a_term_longer_than_a_like_pattern_may_be(s):
+    # SQLite refuses LIKE patterns over 50,000 bytes: ranking must not ask whether a term longer
+    # than any title or tag is in the title or the tags.
+    word = "".join(chr(0x4E00 + i * 7 % 20_000) for i in range(17_000))  # 51,000 bytes
+    long_body = add(s, "长文", body=f"开头 {word} 结尾")
+    assert s.search_ids(word) == [long_body]
+    assert s.search_ids(word + "留") == []
+
+
 # --- query syntax is data ------------------------------------------------------------------------
 
 ODD_QUERIES = [

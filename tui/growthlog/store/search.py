@@ -31,7 +31,7 @@ import sqlite3
 
 from growthlog.store.db import Database
 from growthlog.store.entries import EntryFilter
-from growthlog.textutil import clean_line
+from growthlog.textutil import TAG_MAX, TITLE_MAX, clean_line
 
 # Above this many postings (summed document counts of a short term's trigrams) a short term is
 # scanned for rather than looked up. Tuned on the benchmark's 100,000 entries: merging this many
@@ -77,15 +77,25 @@ def _all_contained(terms: list[str], columns: tuple[str, ...]) -> tuple[str, lis
     return " AND ".join(sql for sql, _ in clauses), [p for _, params in clauses for p in params]
 
 
+def _like_within(column: str, term: str, longest: int) -> tuple[str, list[str]]:
+    """:func:`_like`, or false outright for a term longer than anything ``column`` can hold (which
+    also keeps a long pasted term within SQLite's limit on LIKE patterns, 50,000 bytes)."""
+    if len(term) > longest:
+        return "0", []
+    sql, param = _like(column, term)
+    return sql, [param]
+
+
 def _tier(terms: list[str]) -> tuple[str, list[str]]:
     """A rank, lower first: fewer terms missing from the title, then fewer missing from the title
-    and tags together. One term: 0 in the title, 2 in the tags only, 3 elsewhere."""
-    in_title = [_like("title", term) for term in terms]
-    in_tags = [_like("tags_text", term) for term in terms]
+    and tags together. One term: 0 in the title, 2 in the tags only, 3 elsewhere. A term (no
+    spaces) longer than a tag is in no tag: the tags are stored separated by spaces."""
+    in_title = [_like_within("title", term, TITLE_MAX) for term in terms]
+    in_tags = [_like_within("tags_text", term, TAG_MAX) for term in terms]
     title_count = " + ".join(f"({sql})" for sql, _ in in_title)
     either_count = " + ".join(f"({t_sql} OR {g_sql})" for (t_sql, _), (g_sql, _) in zip(in_title, in_tags))
     n = len(terms)
-    params = [p for _, p in in_title] + [p for (_, t), (_, g) in zip(in_title, in_tags) for p in (t, g)]
+    params = [p for _, ps in in_title for p in ps] + [p for (_, t), (_, g) in zip(in_title, in_tags) for p in (*t, *g)]
     return f"(({n} - ({title_count})) * {n + 1} + ({n} - ({either_count})))", params
 
 
