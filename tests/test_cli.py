@@ -684,7 +684,7 @@ def used_message_keys() -> set[str]:
     """Literal message keys in the modules of the command line: t("…") and parse_id(text, "…")."""
     package = Path(cli_common.__file__).parents[1]
     keys = set()
-    for path in [*sorted((package / "cli").glob("*.py")), package / "services" / "exchange.py"]:
+    for path in [*sorted((package / "cli").glob("*.py")), *sorted((package / "services" / "exchange").glob("*.py"))]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):

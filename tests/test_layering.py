@@ -50,6 +50,12 @@ def test_the_demo_builds_on_models_and_services_only(path):
     assert {name for name in ours if not any(name == a or name.startswith(a + ".") for a in allowed)} == set()
 
 
+@pytest.mark.parametrize("path", [p for entry in NO_UI if entry != "store" for p in files(entry)], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_sqlite3_stays_in_the_store(path):
+    # The store turns sqlite3's errors into StoreError: the layers above never need sqlite3.
+    assert "sqlite3" not in imported_modules(path)
+
+
 def test_widgets_never_reach_storage():
     for path in files("widgets"):
         assert not any(name.startswith("growthlog.store") for name in imported_modules(path)), path

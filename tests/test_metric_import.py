@@ -1,4 +1,4 @@
-"""CSV import of metric values (services/metric_import.py): layouts, encodings, delimiters, dates,
+"""CSV import of metric values (services/metric_import/): layouts, encodings, delimiters, dates,
 header names in two languages, defining metrics on the spot, and errors that name the line and the
 column and leave the database as it was."""
 
@@ -19,6 +19,7 @@ from growthlog.services.metric_import import (
     slugify_key,
 )
 from growthlog.store.api import Store
+from growthlog.store.db import StoreError
 
 D = dt.date
 
@@ -406,6 +407,17 @@ def test_a_metric_removed_meanwhile_fails_the_whole_import(metrics, tmp_path):
     # Foreign keys are checked again afterwards.
     with metrics.db.read() as conn:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_row_the_database_refuses_fails_the_whole_import(metrics, tmp_path):
+    path = write(tmp_path / "d.csv", "date,dau,churn\n2026-11-01,1,2\n")
+    plan = plan_csv_import(path, metrics)
+    plan.rows[-1] = (*plan.rows[-1][:2], float("nan"), *plan.rows[-1][3:])  # stored as NULL: NOT NULL fails
+    with pytest.raises(StoreError, match="NOT NULL constraint failed"):
+        metrics.import_measurements([], plan.rows)
+    with pytest.raises(CsvImportError, match="the metrics changed while importing .*NOT NULL constraint failed"):
+        apply_csv_import(plan, metrics)
+    assert stored(metrics, "dau") == []
 
 
 @pytest.mark.parametrize(

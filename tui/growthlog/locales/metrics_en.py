@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "metrics.unit.money": "CNY",
     # An absolute change of a metric measured in %, in percentage points
     "metrics.points": "{value} pp",
-    # CSV import of metric values (services/metric_import.py)
+    # CSV import of metric values (services/metric_import/)
     "metrics.import.file_error": "{path}: {reason}. Nothing was imported.",
     "metrics.import.line_error": "{path}, line {line}: {reason}. Nothing was imported.",
     "metrics.import.cell_error": "{path}, line {line}, column '{column}': {reason}. Nothing was imported.",

@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "metrics.unit.money": "元",
     # 以 % 计的指标的绝对变化，单位是百分点
     "metrics.points": "{value} 个百分点",
-    # 从 CSV 导入指标数值（services/metric_import.py）
+    # 从 CSV 导入指标数值（services/metric_import/）
     "metrics.import.file_error": "{path}：{reason}。没有导入任何数据。",
     "metrics.import.line_error": "{path} 第 {line} 行：{reason}。没有导入任何数据。",
     "metrics.import.cell_error": "{path} 第 {line} 行“{column}”列：{reason}。没有导入任何数据。",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable
 
 from growthlog.models import Measurement, Metric
@@ -171,8 +172,9 @@ def import_measurements(
     rows: Iterable[tuple[str, str, float, str, str]],
 ) -> int:
     """Define ``define`` and store ``rows`` (as :func:`record_many`) in one transaction: a failure
-    anywhere (a key defined meanwhile by someone else, a row naming an unknown metric) leaves the
-    database as it was. Returns the number of rows stored.
+    anywhere (a key defined meanwhile by someone else, a row naming an unknown metric, a constraint
+    the rows break) leaves the database as it was and raises :class:`StoreError`. Returns the
+    number of rows stored.
 
     The metrics the rows name are checked once, at the end of the transaction, instead of by
     SQLite's foreign-key check on every row (a third of a large import's time). The write lock is

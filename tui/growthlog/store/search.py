@@ -1,8 +1,8 @@
 """Full-text search over title, body, tags and kind fields, in Chinese and English.
 
 Every term is a substring to find, matched literally (quotes, brackets, ``*``, ``-``, ``%``, ``_`` and
-FTS operators in a query are data, never syntax), case-insensitively for ASCII; an entry must
-contain every term.
+FTS operators in a query are data, never syntax), case-insensitively for ASCII (for other letters
+too where the index is used: it folds their case, a scan does not); an entry must contain every term.
 
 How each term is found decides the cost at 100,000 entries:
 
@@ -26,11 +26,12 @@ searched, the matches of the ``limit`` latest days.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from growthlog.store.db import Database
 from growthlog.store.entries import EntryFilter
-from growthlog.textutil import clean_line
+from growthlog.textutil import TAG_MAX, TITLE_MAX, clean_line
 
 # Above this many postings (summed document counts of a short term's trigrams) a short term is
 # scanned for rather than looked up. Tuned on the benchmark's 100,000 entries: merging this many
@@ -76,15 +77,25 @@ def _all_contained(terms: list[str], columns: tuple[str, ...]) -> tuple[str, lis
     return " AND ".join(sql for sql, _ in clauses), [p for _, params in clauses for p in params]
 
 
+def _like_within(column: str, term: str, longest: int) -> tuple[str, list[str]]:
+    """:func:`_like`, or false outright for a term longer than anything ``column`` can hold (which
+    also keeps a long pasted term within SQLite's limit on LIKE patterns, 50,000 bytes)."""
+    if len(term) > longest:
+        return "0", []
+    sql, param = _like(column, term)
+    return sql, [param]
+
+
 def _tier(terms: list[str]) -> tuple[str, list[str]]:
     """A rank, lower first: fewer terms missing from the title, then fewer missing from the title
-    and tags together. One term: 0 in the title, 2 in the tags only, 3 elsewhere."""
-    in_title = [_like("title", term) for term in terms]
-    in_tags = [_like("tags_text", term) for term in terms]
+    and tags together. One term: 0 in the title, 2 in the tags only, 3 elsewhere. A term (no
+    spaces) longer than a tag is in no tag: the tags are stored separated by spaces."""
+    in_title = [_like_within("title", term, TITLE_MAX) for term in terms]
+    in_tags = [_like_within("tags_text", term, TAG_MAX) for term in terms]
     title_count = " + ".join(f"({sql})" for sql, _ in in_title)
     either_count = " + ".join(f"({t_sql} OR {g_sql})" for (t_sql, _), (g_sql, _) in zip(in_title, in_tags))
     n = len(terms)
-    params = [p for _, p in in_title] + [p for (_, t), (_, g) in zip(in_title, in_tags) for p in (t, g)]
+    params = [p for _, ps in in_title for p in ps] + [p for (_, t), (_, g) in zip(in_title, in_tags) for p in (*t, *g)]
     return f"(({n} - ({title_count})) * {n + 1} + ({n} - ({either_count})))", params
 
 
@@ -104,21 +115,38 @@ def _open_vocabulary(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA query_only = ON")
 
 
+def _index_spellings(term: str) -> list[str]:
+    """How the trigram index may hold ``term``. It folds case with SQLite's own Unicode tables, which
+    differ from Python's ``lower()`` for some 400 letters (``µ`` → ``μ``, ``ς`` → ``σ``, ``ſ`` → ``s``;
+    ``İ`` and capitals newer than its tables kept as they are). Its fold of a character is always the
+    character itself, its lower case or its case fold (checked against every code point), so each
+    of those is looked up; SQLite reads the non-characters U+FFFE and U+FFFF as U+FFFD."""
+    choices = []
+    for char in term:
+        if char.isascii():
+            choices.append([char.lower()])
+        elif char in "\ufffe\uffff":
+            choices.append(["\ufffd"])
+        else:
+            choices.append(list(dict.fromkeys(c for c in (char, char.lower(), char.casefold()) if len(c) == 1)))
+    return ["".join(spelling) for spelling in itertools.product(*choices)]
+
+
 def _trigrams_starting_with(conn: sqlite3.Connection, term: str) -> tuple[list[str], int]:
-    """The index's trigrams that begin with ``term`` and their summed document counts, read only
-    until the sum passes :data:`COMMON_POSTINGS`."""
+    """The index's trigrams that begin with ``term`` (as the index folds it) and their summed
+    document counts, read only until the sum passes :data:`COMMON_POSTINGS`."""
     _open_vocabulary(conn)
-    folded = term.lower()  # the trigram index folds case
     trigrams: list[str] = []
     postings = 0
-    rows = conn.execute(
-        "SELECT term, doc FROM temp.entries_vocab WHERE term >= ? AND term < ?", (folded, folded + _LAST_CHARACTER)
-    )
-    for trigram, documents in rows:
-        trigrams.append(trigram)
-        postings += documents
-        if postings > COMMON_POSTINGS:
-            break
+    for folded in _index_spellings(term):
+        rows = conn.execute(
+            "SELECT term, doc FROM temp.entries_vocab WHERE term >= ? AND term < ?", (folded, folded + _LAST_CHARACTER)
+        )
+        for trigram, documents in rows:
+            trigrams.append(trigram)
+            postings += documents
+            if postings > COMMON_POSTINGS:
+                return trigrams, postings
     return trigrams, postings
 
 

@@ -1,203 +1,35 @@
-"""Entries in and out of growthlog: export to Markdown, JSON and CSV; import JSON files.
-
-Two JSON formats come in: growthlog's own export (a lossless round trip: every field, tag, link,
-timestamp and id survives) and jrnl's (``jrnl --format json``), told apart by their shape. An import
-is checked whole before anything is written, then written in one transaction, so a broken file
-imports nothing; the error names the entry at fault by its position and title.
+"""Entries into growthlog from JSON files: growthlog's own export and jrnl's (``jrnl --format
+json``), told apart by their shape. An import is checked whole before anything is written, then
+written in one transaction, so a broken file imports nothing; the error names the entry at fault by
+its position and title.
 
 Ids: an imported entry keeps its id when that id is free, otherwise it gets a new one and the entry
 links that pointed at the old id are pointed at the new one.
-
-No click and no textual here: the command line and, later, the app call these functions. Output
-goes to any text stream, written entry by entry so that a large export never sits in memory.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import json
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from pydantic import ValidationError
 
-from growthlog.i18n import kind_label, t
-from growthlog.kinds import KINDS
-from growthlog.models import KIND_FIELDS, Entry, Link, field_choices, field_names
+from growthlog.i18n import t
+from growthlog.models import KIND_FIELDS, Entry, Link, field_choices
 from growthlog.services.capture import SHORT_TITLE
+from growthlog.services.exchange.common import FORMAT_NAME, FORMAT_VERSION, ExchangeError, Progress
 from growthlog.store.api import Store
-from growthlog.store.entries import EntryFilter
 from growthlog.textutil import TITLE_MAX, clean_line
 
-FORMAT_NAME = "growthlog"
-FORMAT_VERSION = 1
-EXPORT_FORMATS = ("md", "json", "csv")
 # The tag a starred jrnl entry gets, so that the star is not lost.
 STARRED_TAG = "starred"
 # Ids are checked for being taken this many at a time (SQLite's variable limit is far above).
 _ID_CHUNK = 500
 _MAX_ID = 2**63 - 1
-
-Progress = Callable[[int], None]
-
-
-class ExchangeError(ValueError):
-    """An export or import that cannot be done; the message is one line for the user."""
-
-
-# Reading entries out of the store
-
-
-def iter_entries(store: Store, where: EntryFilter = EntryFilter(), *, batch: int = 500) -> Iterator[Entry]:
-    """Every entry matching ``where``, oldest day first, fetched a page at a time."""
-    offset = 0
-    while True:
-        page = store.list_entries(where, limit=batch, offset=offset, oldest_first=True)
-        yield from page
-        if len(page) < batch:
-            return
-        offset += batch
-
-
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """An entry as plain JSON values; the form of growthlog's JSON export and of ``--json``."""
-    return entry.model_dump(mode="json")
-
-
-def dumps(value: Any, *, indent: int | None = None) -> str:
-    """JSON with Chinese kept as Chinese."""
-    return json.dumps(value, ensure_ascii=False, indent=indent)
-
-
-def field_rows(entry: Entry, *, filled_only: bool = False) -> list[tuple[str, str, str]]:
-    """(name, translated label, value as text) of an entry's kind fields, in form order, for
-    people to read: choices are translated too (the app's ``field.*`` and ``choice.*`` wording)."""
-    rows = []
-    for name in field_names(entry.kind):
-        value = entry.fields.get(name)
-        text = "" if value is None else str(value)
-        if filled_only and not text.strip():
-            continue
-        if text and field_choices(entry.kind, name):
-            text = t(f"choice.{text}")
-        rows.append((name, t(f"field.{name}"), text))
-    return rows
-
-
-# Export
-
-
-def export_json(entries: Iterable[Entry], out: TextIO) -> int:
-    """growthlog's own JSON export, one entry per line; returns how many were written."""
-    out.write('{"format": "%s", "version": %d, "entries": [' % (FORMAT_NAME, FORMAT_VERSION))
-    count = 0
-    for entry in entries:
-        out.write(",\n" if count else "\n")
-        out.write(dumps(entry_to_dict(entry)))
-        count += 1
-    out.write("\n]}\n")
-    return count
-
-
-def csv_columns() -> list[str]:
-    """The CSV header: the common columns, every kind field once (in kind order), then the body."""
-    names: dict[str, None] = {}
-    for kind in KINDS:
-        for name in field_names(kind):
-            names.setdefault(name, None)
-    return ["id", "day", "kind", "title", "tags", "author", "created", "updated", "links", *names, "body"]
-
-
-def export_csv(entries: Iterable[Entry], out: TextIO) -> int:
-    """One row per entry, one column per field, for spreadsheets. Tags are space-separated (a tag
-    holds no spaces), links are ``type:ref`` separated by spaces."""
-    columns = csv_columns()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for entry in entries:
-        row: dict[str, Any] = {
-            "id": entry.id,
-            "day": entry.day.isoformat(),
-            "kind": entry.kind,
-            "title": entry.title,
-            "tags": " ".join(entry.tags),
-            "author": entry.author,
-            "created": entry.created.isoformat(),
-            "updated": entry.updated.isoformat(),
-            "links": " ".join(f"{link.type}:{link.ref}" for link in entry.links),
-            "body": entry.body,
-        }
-        for name, value in entry.fields.items():
-            row[name] = "" if value is None else value
-        writer.writerow(row)
-        count += 1
-    return count
-
-
-def export_markdown(entries: Iterable[Entry], out: TextIO, *, title: str | None = None) -> int:
-    """A readable document: one section per day, each entry with its kind, title, tags, filled
-    fields and body. Entries must come grouped by day (as :func:`iter_entries` gives them)."""
-    out.write(f"# {title or t('cli.md.title')}\n")
-    current_day = None
-    count = 0
-    for entry in entries:
-        if entry.day != current_day:
-            current_day = entry.day
-            out.write(f"\n## {entry.day.isoformat()}\n")
-        out.write(f"\n### {kind_label(entry.kind)} · {entry.title}")
-        out.write(f" (#{entry.id})\n" if entry.id is not None else "\n")
-        if entry.tags:
-            out.write("\n" + t("cli.md.tags", tags=" ".join(f"`#{tag}`" for tag in entry.tags)) + "\n")
-        rows = field_rows(entry, filled_only=True)
-        if rows:
-            out.write("\n")
-            for _name, label, text in rows:
-                text = text.strip().replace("\n", "\n  ")
-                out.write(f"- **{label}**: {text}\n")
-        if entry.body.strip():
-            out.write("\n" + nest_headings(entry.body.strip("\n"), 3) + "\n")
-        count += 1
-    if not count:
-        out.write("\n" + t("cli.md.empty") + "\n")
-    return count
-
-
-_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def nest_headings(markdown: str, levels: int) -> str:
-    """Markdown with its ATX headings moved ``levels`` deeper (at most ``######``), fenced code
-    left alone: a body's ``## 现象`` must not become a section of the export's own outline."""
-    lines = []
-    fence = None
-    for line in markdown.split("\n"):
-        if m := _FENCE.match(line):
-            marker = m[1][0]
-            if fence is None:
-                fence = marker
-            elif fence == marker:
-                fence = None
-        elif fence is None and (m := _HEADING.match(line)):
-            depth = min(6, len(m[2]) + levels)
-            line = m[1] + "#" * depth + line[m.end():]
-        lines.append(line)
-    return "\n".join(lines)
-
-
-EXPORTERS: dict[str, Callable[[Iterable[Entry], TextIO], int]] = {
-    "md": export_markdown,
-    "json": export_json,
-    "csv": export_csv,
-}
-
-
-# Import
 
 
 @dataclasses.dataclass
