@@ -19,7 +19,6 @@ from growthlog.screens.metrics import MetricsScreen
 from growthlog.screens.record_value import RecordValueScreen
 from growthlog.screens.today import TodayScreen
 from growthlog.widgets.metric_chart import MetricChart
-from growthlog.widgets.mode_bar import ModeBar
 
 
 def day(offset: int) -> dt.date:

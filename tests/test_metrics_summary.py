@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from growthlog import i18n
-from growthlog.models import Measurement, Metric
+from growthlog.models import Metric
 from growthlog.services.metrics import (
     PRESETS,
     aggregate,

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from growthlog import kinds, models
+from growthlog import kinds
+from growthlog.models import entries as models
 from growthlog.models import KIND_FIELDS, Draft, Entry
 from growthlog.textutil import BODY_MAX, TAG_MAX, TITLE_MAX
 

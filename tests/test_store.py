@@ -4,7 +4,6 @@ and the search index follow every change."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 
 import pytest

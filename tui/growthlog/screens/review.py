@@ -16,7 +16,6 @@ What it keeps true:
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import os
 import re

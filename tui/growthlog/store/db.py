@@ -33,10 +33,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from growthlog.store.errors import StoreError, describe, is_busy
+from growthlog.store.pragmas import BUSY_TIMEOUT_MS, SCHEMA_VERSION
 
-# The number of migrations in growthlog.store.migrations; a test keeps the two equal.
-SCHEMA_VERSION = 5
-BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
 
 __all__ = ["Database", "StoreError", "open_database", "SCHEMA_VERSION", "BUSY_TIMEOUT_MS"]

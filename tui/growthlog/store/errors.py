@@ -137,7 +137,7 @@ def describe(error: sqlite3.Error, path: str) -> StoreError:
     target = Path(path)
     memory = path == ":memory:"
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or (code is None and is_busy(error)):
-        from growthlog.store.db import BUSY_TIMEOUT_MS
+        from growthlog.store.pragmas import BUSY_TIMEOUT_MS
 
         return StoreError(
             f"{path} is busy: another program has held it locked for over {BUSY_TIMEOUT_MS / 1000:g} s; try again",

@@ -1,7 +1,7 @@
 """The schema, as a sequence of named migrations (sqlite-utils ``Migrations``).
 
 Never edit a migration that has shipped: add a new one. Each one bumps ``PRAGMA user_version``
-(see :data:`growthlog.store.db.SCHEMA_VERSION`), which is what ``open_database`` checks cheaply.
+(see :data:`growthlog.store.pragmas.SCHEMA_VERSION`), which is what ``open_database`` checks cheaply.
 
 Migrations run inside one BEGIN IMMEDIATE transaction, so two processes opening a new database at
 the same moment do not both try to create the tables: the second waits, then finds nothing to do.
@@ -9,9 +9,14 @@ the same moment do not both try to create the tables: the second waits, then fin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Migrations
 
-from growthlog.store.db import SCHEMA_VERSION, Database
+from growthlog.store.pragmas import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from growthlog.store.db import Database
 
 migrations = Migrations("growthlog")
 

@@ -124,7 +124,6 @@ def lessons_with_tags(
 ) -> list:
     """Lesson entries sharing at least one of ``tags``: the most tags in common first, then the
     newest. ``before``: only lessons of earlier days; ``exclude``: entry ids left out."""
-    from growthlog.store.rows import SELECT
     from growthlog.textutil import normalize_tags
 
     wanted = normalize_tags(tags)

@@ -1,27 +1,22 @@
-"""Pydantic models of what growthlog records.
+"""Entries: one log entry of any kind, its kind-specific fields, links, and drafts.
 
-An :class:`Entry` is one log entry; its ``fields`` hold the kind-specific fields, validated by the
-kind's own model in :data:`KIND_FIELDS` (unknown names are refused so a typo in ``--field`` is not
-silently dropped). Text is cleaned of escape sequences and control characters on the way in.
+An :class:`Entry`'s ``fields`` hold the kind-specific fields, validated by the kind's own model in
+:data:`KIND_FIELDS` (unknown names are refused so a typo in ``--field`` is not silently dropped).
+Text is cleaned of escape sequences and control characters on the way in, by the same rules the
+fast ``growthlog add`` path uses (:mod:`growthlog.entry_rules`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from growthlog import kinds as k
 from growthlog.entry_rules import clean_author, clean_body, clean_tags, clean_title
-from growthlog.textutil import TITLE_MAX, clean_block, clean_line, normalize_tags
+from growthlog.models.common import Block, Line, date_input, holds_date, now
+from growthlog.textutil import clean_block
 
 Kind = Literal["note", "problem", "strategy", "lesson", "market", "collab", "learning", "plan"]
 Severity = Literal["low", "medium", "high", "critical"]
@@ -30,30 +25,6 @@ ProblemStatus = Literal["open", "mitigating", "resolved"]
 LessonOutcome = Literal["success", "failure"]
 MarketScope = Literal["industry", "competitor", "consumer", "policy"]
 Impact = Literal["low", "medium", "high"]
-
-# The length limit first, so that it is checked as a string's ("at most 2000 characters").
-Line = Annotated[str, Field(max_length=2000), AfterValidator(clean_line)]
-Block = Annotated[str, Field(max_length=100_000), AfterValidator(clean_block)]
-
-
-def _date_input(value: Any) -> Any:
-    """Dates come as dates or ISO text; numbers are refused rather than read as Unix timestamps
-    (pydantic would turn 0 into 1970-01-01 and "20261120" into an error about datetimes)."""
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
-    return value
-
-
-def _holds_date(annotation: Any) -> bool:
-    from typing import get_args
-
-    return annotation is dt.date or dt.date in get_args(annotation)
 
 
 class KindFields(BaseModel):
@@ -69,8 +40,8 @@ class KindFields(BaseModel):
         field = cls.model_fields[info.field_name]
         if isinstance(value, str) and not value.strip() and field.default is None:
             return None
-        if value is not None and _holds_date(field.annotation):
-            return _date_input(value)
+        if value is not None and holds_date(field.annotation):
+            return date_input(value)
         return value
 
 
@@ -193,10 +164,6 @@ class Link(BaseModel):
     ref: str
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
 class Entry(BaseModel):
     """One log entry of any kind."""
 
@@ -218,8 +185,8 @@ class Entry(BaseModel):
     """Normalised tags, without '#'."""
     author: str = ""
     """Who wrote it (defaults to the OS user name)."""
-    created: dt.datetime = Field(default_factory=_now)
-    updated: dt.datetime = Field(default_factory=_now)
+    created: dt.datetime = Field(default_factory=now)
+    updated: dt.datetime = Field(default_factory=now)
     links: list[Link] = Field(default_factory=list)
     fields: dict[str, Any] = Field(default_factory=dict)
     """Kind-specific fields, as validated by the kind's model."""
@@ -227,7 +194,7 @@ class Entry(BaseModel):
     @field_validator("day", mode="before")
     @classmethod
     def _day(cls, value: Any) -> Any:
-        return _date_input(value)
+        return date_input(value)
 
     # The text rules are growthlog.entry_rules, which the fast `growthlog add` path calls too.
     @field_validator("title")
@@ -273,7 +240,7 @@ class Draft(BaseModel):
     entry_id: int | None = None
     data: dict[str, Any]
     """The editor's values: kind, title, body, tags, day, fields."""
-    saved_at: dt.datetime = Field(default_factory=_now)
+    saved_at: dt.datetime = Field(default_factory=now)
 
 
 def field_names(kind: str) -> list[str]:
@@ -297,162 +264,10 @@ def field_choices(kind: str, name: str) -> tuple[str, ...] | None:
 
 def field_is_date(kind: str, name: str) -> bool:
     """Whether a kind's field holds a date."""
-    return _holds_date(KIND_FIELDS[kind].model_fields[name].annotation)
+    return holds_date(KIND_FIELDS[kind].model_fields[name].annotation)
 
 
 def field_is_block(kind: str, name: str) -> bool:
     """Whether a kind's field is multi-line text."""
     info = KIND_FIELDS[kind].model_fields[name]
     return any(getattr(m, "func", None) is clean_block for m in info.metadata)
-
-
-# Metrics and goals
-
-Direction = Literal["up", "down"]
-Aggregation = Literal["last", "sum", "mean"]
-Confidence = Literal["on-track", "at-risk", "off-track"]
-GoalStatus = Literal["active", "achieved", "missed", "dropped"]
-Horizon = Literal["short", "long"]
-METRIC_KEY_PATTERN = r"^[a-z][a-z0-9_]{0,39}$"
-
-
-def _finite(value: float) -> float:
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("the value is not a finite number")
-    return value
-
-
-Finite = Annotated[float, AfterValidator(_finite)]
-
-
-class Metric(BaseModel):
-    """A KPI: what is measured, in what unit, and which way is better."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    key: str = Field(pattern=METRIC_KEY_PATTERN)
-    """Short id: lower-case letters, digits and _, e.g. ``dau`` or ``d7_retention``."""
-    name: Line = Field(min_length=1, max_length=100)
-    """The name people read, e.g. 日活 or Daily active users."""
-    unit: Line = Field(default="", max_length=20)
-    """Shown after values: %, 元, users…"""
-    direction: Direction = "up"
-    """``up``: higher is better; ``down``: lower is better (churn, CAC)."""
-    aggregation: Aggregation = "last"
-    """How a period's values combine: the last one, their sum (revenue) or their mean (rates)."""
-    description: Block = ""
-    """How it is measured, where the number comes from."""
-    created: dt.datetime = Field(default_factory=_now)
-
-
-class Measurement(BaseModel):
-    """One metric's value on one day."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    metric: str = Field(pattern=METRIC_KEY_PATTERN)
-    day: dt.date
-    value: Finite
-    note: Line = ""
-    source: Literal["manual", "import"] = "manual"
-
-
-class Goal(BaseModel):
-    """A SMART goal: specific (title, description), measurable (metric, baseline, target),
-    time-bound (start, due), relevant (why, parent). Any of these may be missing: the SMART check
-    says which."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    id: int | None = None
-    title: Line
-    description: Block = ""
-    metric: str | None = None
-    """Key of the metric that measures it; None for a goal tracked by check-ins."""
-    baseline: Finite | None = None
-    """Where the metric stood at the start (defaults to its value on ``start``)."""
-    target: Finite | None = None
-    start: dt.date | None = None
-    due: dt.date | None = None
-    why: Block = ""
-    """Why it matters (the R of SMART)."""
-    parent_id: int | None = None
-    """The long-term goal this one serves."""
-    horizon: Horizon = "short"
-    status: GoalStatus = "active"
-    tags: list[str] = Field(default_factory=list)
-    """Tags, like an entry's: lessons with the same tags are shown beside the goal."""
-    created: dt.datetime = Field(default_factory=_now)
-    updated: dt.datetime = Field(default_factory=_now)
-
-    @field_validator("tags", mode="before")
-    @classmethod
-    def _clean_tags(cls, value: Any) -> Any:
-        return normalize_tags(value) if isinstance(value, (list, tuple)) else value
-
-
-    @field_validator("title")
-    @classmethod
-    def _title_after_cleaning(cls, value: str) -> str:
-        # Checked after cleaning: "   " or a lone escape sequence is no title.
-        if not value:
-            raise ValueError("the title is empty")
-        if len(value) > TITLE_MAX:
-            raise ValueError(f"the title is longer than {TITLE_MAX} characters")
-        return value
-
-
-class CheckIn(BaseModel):
-    """A look at a goal on a day: optionally a value, always a confidence."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    id: int | None = None
-    goal_id: int
-    day: dt.date
-    value: Finite | None = None
-    confidence: Confidence = "on-track"
-    note: Block = ""
-    created: dt.datetime = Field(default_factory=_now)
-
-
-# Reviews
-
-PeriodKind = Literal["sprint", "week", "month", "quarter", "custom"]
-
-
-class Review(BaseModel):
-    """A saved review of a period: the generated part as it was when written (``report``, the JSON
-    of :class:`growthlog.services.review.ReviewReport`) and the written part."""
-
-    model_config = ConfigDict(defer_build=True)
-
-    id: int | None = None
-    period_kind: PeriodKind = "custom"
-    start: dt.date
-    end: dt.date
-    """The last day of the period (inclusive)."""
-    summary: Block = ""
-    went_well: Block = ""
-    """What went well."""
-    to_improve: Block = ""
-    """What to improve."""
-    plan: Block = ""
-    """The next period's plan: one item per line; goals can be created from its lines."""
-    report: dict[str, Any] = Field(default_factory=dict)
-    """The generated part, frozen when the review was saved or last refreshed."""
-    generated: dt.datetime = Field(default_factory=_now)
-    """When ``report`` was computed."""
-    created: dt.datetime = Field(default_factory=_now)
-    updated: dt.datetime = Field(default_factory=_now)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "Review":
-        if self.end < self.start:
-            raise ValueError("the period ends before it starts")
-        return self
-
-    @property
-    def written(self) -> bool:
-        """Whether anything has been written in it."""
-        return any((self.summary, self.went_well, self.to_improve, self.plan))
