@@ -19,7 +19,8 @@ from growthlog.screens.choice import ChoiceScreen
 from growthlog.screens.confirm import ConfirmScreen
 from growthlog.screens.drafts import DraftsScreen
 from growthlog.screens.goal_editor import GoalEditorScreen
-from growthlog.screens.review import ReviewScreen, plan_items
+from growthlog.screens.review import ReviewScreen
+from growthlog.services.review_writing import plan_items
 from growthlog.screens.review_list import ReviewListScreen
 from growthlog.screens.review_period import ReviewPeriodScreen
 from growthlog.services.periods import period_of

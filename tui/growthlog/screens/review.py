@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
-import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -38,6 +35,7 @@ from growthlog.screens.base import ModeScreen, write
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
 from growthlog.services.review import ReviewReport, build_report
 from growthlog.services.review_text import WRITTEN, default_file_name, render, write_file, written_title
+from growthlog.services.review_writing import export_folder, past_reviews, plan_item, plan_items, when
 from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError
@@ -49,39 +47,6 @@ from growthlog.widgets.review_report import ReviewReportView
 DRAFT_DELAY = 1.0
 """Seconds after the last keystroke before unsaved writing is kept as a draft."""
 KINDS = (*PERIOD_KINDS, "custom")
-
-
-def first_line(text: str) -> str:
-    return next((line.strip() for line in (text or "").splitlines() if line.strip()), "")
-
-
-_BULLET = re.compile(r"^(?:[-*+•·]|\d{1,3}[.)、]|[(（]\d{1,3}[)）]|\[[ xX]\])\s*")
-
-
-def plan_item(line: str) -> str:
-    """A plan line without its list mark ("- ", "1. ", "- [ ] ")."""
-    line = line.strip()
-    for _ in range(2):
-        line = _BULLET.sub("", line, count=1).strip()
-    return line
-
-
-def plan_items(text: str) -> list[str]:
-    return [item for item in (plan_item(line) for line in text.splitlines()) if item]
-
-
-def when(moment: dt.datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-def export_folder(db_path: str) -> Path:
-    """The current folder, or the database's folder when the current one cannot be written."""
-    here = Path.cwd()
-    if os.access(here, os.W_OK):
-        return here
-    if db_path and db_path != ":memory:":
-        return Path(db_path).expanduser().resolve().parent
-    return Path.home()
 
 
 class ReviewScreen(ModeScreen):
@@ -469,25 +434,14 @@ class ReviewScreen(ModeScreen):
 
     @work(group="modal")
     async def open_past_reviews(self) -> None:
-        from growthlog.screens.review_list import PastReview, ReviewListScreen
+        from growthlog.screens.review_list import ReviewListScreen
 
         reviews, drafts = await asyncio.gather(
             asyncio.to_thread(self.store.list_reviews), asyncio.to_thread(self.store.list_drafts)
         )
-        items = [PastReview(Period(r.period_kind, r.start, r.end, self.sprint), first_line(r.summary)) for r in reviews]
-        saved = {draft_key(item.period) for item in items}
         unsaved = {draft.key: draft.data for draft in drafts if draft.key.startswith(DRAFT_PREFIX)}
         unsaved.update(self.drafts)
-        for key, data in unsaved.items():
-            if key in saved:
-                continue
-            try:
-                period = Period(data.get("period_kind", "custom"), dt.date.fromisoformat(data["start"]),
-                                dt.date.fromisoformat(data["end"]), self.sprint)
-            except (KeyError, ValueError, TypeError):
-                continue
-            items.append(PastReview(period, first_line(data.get("summary", "")), draft=True))
-        items.sort(key=lambda item: (item.period.end, item.period.start), reverse=True)
+        items = past_reviews(reviews, unsaved, self.sprint)
 
         def chosen(period: Period | None) -> None:
             if period is not None:

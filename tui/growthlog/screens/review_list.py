@@ -3,8 +3,6 @@ Returns the chosen line's :class:`Period`, or None."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -14,19 +12,11 @@ from textual.widgets.option_list import Option
 from growthlog.i18n import t
 from growthlog.screens.modal import Modal
 from growthlog.services.periods import Period
+from growthlog.services.review_writing import PastReview
 from growthlog.textutil import fit, pad
 
 LABEL_WIDTH = 40
 SUMMARY_WIDTH = 48
-
-
-@dataclasses.dataclass(frozen=True)
-class PastReview:
-    """One line of the list: a period, the first line of its summary, and whether it is only a draft."""
-
-    period: Period
-    summary: str = ""
-    draft: bool = False
 
 
 def past_review_label(item: PastReview) -> Text:
