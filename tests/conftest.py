@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
@@ -51,3 +52,12 @@ def cli_environment(monkeypatch, tmp_path):
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture
+def open_app(tmp_path):
+    """``async with open_app(store, **settings) as pilot``: the app running on ``store`` at the
+    fixed date and size, with no config of the developer's, settled (see ``apphelpers.running``)."""
+    from apphelpers import running
+
+    return functools.partial(running, tmp_path=tmp_path)

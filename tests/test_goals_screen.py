@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.widgets import Input, OptionList, Select
 
-from apphelpers import SIZE, build_app, settle, visible_text
+from apphelpers import press, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog.models import Goal, Measurement, Metric
 from growthlog.screens.checkin import CheckInScreen
@@ -29,17 +29,15 @@ def seed(store):
 
 
 async def open_goals(pilot):
-    await pilot.press("escape", "3")
-    await settle(pilot)
+    await press(pilot, "escape", "3")
     assert isinstance(pilot.app.screen, GoalsScreen)
     return pilot.app.screen
 
 
-async def test_tree_progress_forecast_and_smart_check(store, tmp_path):
+async def test_tree_progress_forecast_and_smart_check(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         await open_goals(pilot)
         text = visible_text(app)
         lines = text.splitlines()
@@ -49,82 +47,70 @@ async def test_tree_progress_forecast_and_smart_check(store, tmp_path):
         assert child_line.index("本月") > parent_line.index("年底")  # indented under its parent
         assert "98%" in child_line  # (119,500 - 100,000) / (120,000 - 100,000)
         assert "[bold]写清楚[/] 没有指标的目标" in text  # user text, not markup
-        await pilot.press("end")
-        await settle(pilot)
+        await press(pilot, "end")
         detail = visible_text(app)
         assert "SMART check" in detail and "no forecast" in detail
 
 
-async def test_new_goal_with_g(store, tmp_path):
+async def test_new_goal_with_g(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         await open_goals(pilot)
-        await pilot.press("g")
-        await settle(pilot)
+        await press(pilot, "g")
         editor = app.screen
         assert isinstance(editor, GoalEditorScreen)
         editor.query_one("#goal-title", Input).value = "D7 留存到 22%"
         editor.query_one("#goal-target", Input).value = "12万"
         editor.query_one("#goal-metric", Select).value = "dau"
         editor.query_one("#goal-due", Input).value = "2026-12-31"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, GoalsScreen)
         goal = next(g for g in store.list_goals() if g.title == "D7 留存到 22%")
         assert (goal.target, goal.metric, goal.due) == (120_000, "dau", dt.date(2026, 12, 31))
         assert "D7 留存到 22%" in visible_text(app)
 
 
-async def test_a_bad_target_is_refused_and_nothing_stored(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "g")
-        await settle(pilot)
+async def test_a_bad_target_is_refused_and_nothing_stored(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
+        await press(pilot, "escape", "g")
         editor = app.screen
         editor.query_one("#goal-title", Input).value = "x"
         editor.query_one("#goal-target", Input).value = "lots"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is editor
         assert store.list_goals() == []
         assert "'lots' is not a number" in visible_text(app)
 
 
-async def test_check_in_and_status_change(store, tmp_path):
+async def test_check_in_and_status_change(store, open_app):
     _, child, _ = seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         goals = await open_goals(pilot)
         goals.query_one(OptionList).highlighted = 1
         await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert isinstance(app.screen, CheckInScreen)
         app.screen.query_one("#checkin-value", Input).value = "1.2万"
         app.screen.query_one("#checkin-confidence", Select).value = "at-risk"
         app.screen.query_one("#checkin-note", Input).value = "周末活动拉一把"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         [checkin] = store.checkins(child.id)
         assert (checkin.value, checkin.confidence, checkin.note) == (12_000, "at-risk", "周末活动拉一把")
         assert "周末活动拉一把" in visible_text(app)
-        await pilot.press("t")
-        await settle(pilot)
+        await press(pilot, "t")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")  # the first choice: achieved
         await settle(pilot)
         assert store.get_goal(child.id).status == "achieved"
 
 
-async def test_the_detail_charts_the_metric_with_the_target_and_the_forecast(store, tmp_path):
+async def test_the_detail_charts_the_metric_with_the_target_and_the_forecast(store, open_app):
     parent, _, _ = seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         goals = await open_goals(pilot)
         assert goals.selected.id == parent.id
         chart = goals.query_one("#goal-chart", MetricChart)
@@ -146,14 +132,12 @@ async def test_the_detail_charts_the_metric_with_the_target_and_the_forecast(sto
         assert "SMART check" in text
 
 
-async def test_a_goal_without_a_metric_plots_nothing(store, tmp_path):
+async def test_a_goal_without_a_metric_plots_nothing(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         goals = await open_goals(pilot)
-        await pilot.press("end")
-        await settle(pilot)
+        await press(pilot, "end")
         assert goals.selected.title == "[bold]写清楚[/] 没有指标的目标"
         chart = goals.query_one("#goal-chart", MetricChart)
         assert not chart.display

@@ -7,7 +7,7 @@ import datetime as dt
 
 from textual.widgets import Input, Select
 
-from apphelpers import SIZE, build_app, settle, visible_text
+from apphelpers import press, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog.models import Entry, Goal, Metric
 from growthlog.screens.editor import EditorScreen
@@ -83,8 +83,7 @@ def test_lines_break_between_chinese_characters_and_at_spaces():
 
 
 async def open_goal_editor(pilot) -> GoalEditorScreen:
-    await pilot.press("escape", "g")
-    await settle(pilot)
+    await press(pilot, "escape", "g")
     assert isinstance(pilot.app.screen, GoalEditorScreen)
     return pilot.app.screen
 
@@ -94,11 +93,10 @@ async def wait_for_lessons(pilot) -> None:
     await settle(pilot)
 
 
-async def test_goal_editor_shows_lessons_as_tags_and_the_metric_change(store, tmp_path):
+async def test_goal_editor_shows_lessons_as_tags_and_the_metric_change(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         editor = await open_goal_editor(pilot)
         text = visible_text(app)
         assert "Earlier lessons with these tags" in text
@@ -121,16 +119,14 @@ async def test_goal_editor_shows_lessons_as_tags_and_the_metric_change(store, tm
         assert "No earlier lessons share" in text and "改核心流程前先灰度" not in text
 
 
-async def test_goal_tags_are_saved_and_shown_when_editing(store, tmp_path):
+async def test_goal_tags_are_saved_and_shown_when_editing(store, open_app):
     gray, _, _ = seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         editor = await open_goal_editor(pilot)
         editor.query_one("#goal-title", Input).value = "新手 D7 留存到 22%"
         editor.query_one("#goal-tags", Input).value = "#留存, Onboarding 新手引导"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         [goal] = store.list_goals()
         assert goal.tags == ["留存", "onboarding", "新手引导"]
         app.push_screen(GoalEditorScreen(metrics=[], parents=[], today=FIXED_TODAY, goal=goal, store=store))
@@ -140,31 +136,26 @@ async def test_goal_tags_are_saved_and_shown_when_editing(store, tmp_path):
         assert "改核心流程前先灰度" in visible_text(app)
 
 
-async def test_editing_a_goal_from_the_goals_screen_shows_its_lessons(store, tmp_path):
+async def test_editing_a_goal_from_the_goals_screen_shows_its_lessons(store, open_app):
     gray, _, cac = seed(store)
     store.add_goal(Goal(title="CAC 降到 20", metric="cac", target=20, tags=["onboarding"]))
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "3")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
+        await press(pilot, "escape", "3")
+        await press(pilot, "e")
         assert isinstance(app.screen, GoalEditorScreen)
         assert [e.id for e in app.screen.query_one(LessonsPanel).entries] == [cac.id, gray.id]
         text = visible_text(app)
         assert "渠道预算别一次挪完" in text and "改核心流程前先灰度" in text
 
 
-async def test_a_too_long_goal_tag_is_refused(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+async def test_a_too_long_goal_tag_is_refused(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
         editor = await open_goal_editor(pilot)
         editor.query_one("#goal-title", Input).value = "x"
         editor.query_one("#goal-tags", Input).value = "标" * 60
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is editor
         assert store.list_goals() == []
         assert "longer than 50 characters" in visible_text(app)
@@ -173,13 +164,11 @@ async def test_a_too_long_goal_tag_is_refused(store, tmp_path):
 # The entry editor
 
 
-async def test_strategy_editor_shows_lessons_for_its_tags_and_metric(store, tmp_path):
+async def test_strategy_editor_shows_lessons_for_its_tags_and_metric(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "s")
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
+        await press(pilot, "escape", "s")
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.kind == "strategy"
         panel = editor.query_one(LessonsPanel)
@@ -198,13 +187,11 @@ async def test_strategy_editor_shows_lessons_for_its_tags_and_metric(store, tmp_
         assert "渠道预算别一次挪完" not in visible_text(app)
 
 
-async def test_other_kinds_have_no_lessons_panel(store, tmp_path):
+async def test_other_kinds_have_no_lessons_panel(store, open_app):
     seed(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("escape", "p")
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
+        await press(pilot, "escape", "p")
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.kind == "problem"
         editor.query_one("#tags", Input).value = "留存"

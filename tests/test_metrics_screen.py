@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, Checkbox, DataTable, Input, Select
 
-from apphelpers import SIZE, build_app, recording_notes, settle, visible_text
+from apphelpers import press, recording_notes, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog import i18n
 from growthlog.models import Entry, Goal, Metric
@@ -55,8 +55,7 @@ def metrics_store(store):
 
 async def open_metrics(pilot) -> MetricsScreen:
     await settle(pilot)
-    await pilot.press("escape", "4")
-    await settle(pilot)
+    await press(pilot, "escape", "4")
     assert isinstance(pilot.app.screen, MetricsScreen)
     return pilot.app.screen
 
@@ -79,9 +78,9 @@ async def select_metric(pilot, screen: MetricsScreen, key: str) -> None:
 # The list
 
 
-async def test_list_shows_every_metric_with_latest_value_and_change(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_list_shows_every_metric_with_latest_value_and_change(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         text = visible_text(app)
         assert "4 Metrics" in text
@@ -98,10 +97,10 @@ async def test_list_shows_every_metric_with_latest_value_and_change(metrics_stor
         assert screen.highlighted_metric_key == metrics_store.list_metrics()[0].key
 
 
-async def test_chinese_names_line_up(metrics_store, tmp_path):
+async def test_chinese_names_line_up(metrics_store, open_app):
     i18n.set_language("zh")
-    app = build_app(metrics_store, tmp_path, language="zh")
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store, language="zh") as pilot:
+        app = pilot.app
         await open_metrics(pilot)
         lines = visible_text(app).splitlines()
         columns = set()
@@ -112,9 +111,8 @@ async def test_chinese_names_line_up(metrics_store, tmp_path):
         assert len(columns) == 1
 
 
-async def test_ranges_change_the_charts_data(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_ranges_change_the_charts_data(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
         screen = await open_metrics(pilot)
         await select_metric(pilot, screen, "dau")
         chart = screen.query_one(MetricChart)
@@ -123,8 +121,7 @@ async def test_ranges_change_the_charts_data(metrics_store, tmp_path):
         assert [d for d, _ in chart.plotted][0] >= day(89) and len(chart.plotted) == 90
         sizes = {}
         for expected in ("1y", "all", "30d"):
-            await pilot.press("r")
-            await settle(pilot)
+            await press(pilot, "r")
             chart.plot.render()
             assert chart.chart_range == expected
             sizes[expected] = (min(d for d, _ in chart.plotted), len(chart.plotted))
@@ -136,9 +133,8 @@ async def test_ranges_change_the_charts_data(metrics_store, tmp_path):
         assert "日活破两千" in legend and "2,000" in legend
 
 
-async def test_the_chart_follows_the_cursor_and_keeps_its_range(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_chart_follows_the_cursor_and_keeps_its_range(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
         screen = await open_metrics(pilot)
         await pilot.press("r", "r", "r")  # 30 days
         await select_metric(pilot, screen, "cac")
@@ -150,9 +146,8 @@ async def test_the_chart_follows_the_cursor_and_keeps_its_range(metrics_store, t
         assert "预算转向短视频渠道" not in str(chart.query_one("#chart-legend").render())
 
 
-async def test_strategy_changes_are_marked_on_their_metrics_chart(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_strategy_changes_are_marked_on_their_metrics_chart(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
         screen = await open_metrics(pilot)
         await select_metric(pilot, screen, "dau")
         chart = screen.query_one(MetricChart)
@@ -160,19 +155,19 @@ async def test_strategy_changes_are_marked_on_their_metrics_chart(metrics_store,
         assert "预算转向短视频渠道" in str(chart.query_one("#chart-legend").render())
 
 
-async def test_no_metrics_yet_says_what_to_do(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_no_metrics_yet_says_what_to_do(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         assert screen.highlighted_metric_key is None
         assert "No metrics yet" in visible_text(app)
 
 
-async def test_metric_names_are_never_markup(store, tmp_path):
+async def test_metric_names_are_never_markup(store, open_app):
     store.define_metric(Metric(key="odd", name="[bold]x[/] [@click=app.quit]y[/]"))
     store.define_metric(Metric(key="odd2", name="[/]"))
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
         text = visible_text(app)
         assert "[bold]x[/] [@click=app.quit]y[/]" in text and "[/]" in text
@@ -181,14 +176,13 @@ async def test_metric_names_are_never_markup(store, tmp_path):
 # Recording a value
 
 
-async def test_recording_a_value_stores_it_and_says_when_it_replaced_one(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_recording_a_value_stores_it_and_says_when_it_replaced_one(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         notes = recording_notes(app)
         await select_metric(pilot, screen, "cac")
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         modal = app.screen
         assert isinstance(modal, RecordValueScreen)
         assert modal.query_one("#record-metric", Select).value == "cac"
@@ -196,8 +190,7 @@ async def test_recording_a_value_stores_it_and_says_when_it_replaced_one(metrics
         modal.query_one("#record-number", Input).value = "¥30"
         modal.query_one("#record-day", Input).value = "2026-09-01"
         modal.query_one("#record-note", Input).value = "渠道涨价"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is screen
         [stored] = metrics_store.measurements("cac", dt.date(2026, 9, 1), dt.date(2026, 9, 1))
         assert (stored.value, stored.note, stored.source) == (30.0, "渠道涨价", "manual")
@@ -209,33 +202,28 @@ async def test_recording_a_value_stores_it_and_says_when_it_replaced_one(metrics
         assert isinstance(modal, RecordValueScreen)
         modal.query_one("#record-number", Input).value = "31.5"
         modal.query_one("#record-day", Input).value = "2026-09-01"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert dict(measurements(metrics_store, "cac"))[dt.date(2026, 9, 1)] == 31.5
         assert notes[-1] == "Recorded ¥31.5 for 获客成本 on 2026-09-01, replacing ¥30."
         assert len(measurements(metrics_store, "cac")) == 61
         # Today (the default day): the list shows the new latest value
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         app.screen.query_one("#record-number", Input).value = "27"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert notes[-1] == "Recorded ¥27 for 获客成本 on 2026-11-20, replacing ¥25.9."
         assert "¥27" in visible_text(app)
 
 
 @pytest.mark.parametrize("typed", ["abc", "12,5", "", "1_000", "nan", "[/]"])
-async def test_a_value_that_is_not_a_number_is_refused_and_nothing_stored(metrics_store, tmp_path, typed):
+async def test_a_value_that_is_not_a_number_is_refused_and_nothing_stored(metrics_store, open_app, typed):
     before = everything(metrics_store)
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         modal = app.screen
         modal.query_one("#record-number", Input).value = typed
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is modal  # still open, the text kept for fixing
         assert modal.query_one("#record-number", Input).value == typed
         error = str(modal.query_one("#record-error").render())
@@ -243,40 +231,35 @@ async def test_a_value_that_is_not_a_number_is_refused_and_nothing_stored(metric
         assert everything(metrics_store) == before
 
 
-async def test_a_bad_day_is_refused_and_words_for_days_work(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_bad_day_is_refused_and_words_for_days_work(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         await select_metric(pilot, screen, "dau")
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         modal = app.screen
         modal.query_one("#record-number", Input).value = "3.2万"
         modal.query_one("#record-day", Input).value = "someday"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is modal
         assert "someday" in str(modal.query_one("#record-error").render())
         modal.query_one("#record-day", Input).value = "2026-11-21"  # tomorrow
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is modal
         assert "future" in str(modal.query_one("#record-error").render())
         modal.query_one("#record-day", Input).value = "昨天"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is not modal
         assert dict(measurements(metrics_store, "dau"))[day(1)] == 32000.0
 
 
-async def test_m_records_from_any_screen_after_choosing_the_metric(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_m_records_from_any_screen_after_choosing_the_metric(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         await settle(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         modal = app.screen
         assert isinstance(modal, RecordValueScreen)
         chooser = modal.query_one("#record-metric", Select)
@@ -291,33 +274,29 @@ async def test_m_records_from_any_screen_after_choosing_the_metric(metrics_store
         await settle(pilot)
         assert str(modal.query_one("#record-unit").render()) == "%"
         modal.query_one("#record-number", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, TodayScreen)
         assert metrics_store.latest("conversion_rate") == (FIXED_TODAY, 4.5)
 
 
-async def test_m_without_metrics_says_to_define_one(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_m_without_metrics_says_to_define_one(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
         await settle(pilot)
         notes = recording_notes(app)
-        await pilot.press("escape", "m")
-        await settle(pilot)
+        await press(pilot, "escape", "m")
         assert not isinstance(app.screen, RecordValueScreen)
         assert notes and "define one first" in notes[-1]
 
 
-async def test_escape_records_nothing(metrics_store, tmp_path):
+async def test_escape_records_nothing(metrics_store, open_app):
     before = everything(metrics_store)
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         app.screen.query_one("#record-number", Input).value = "5"
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is screen
         assert everything(metrics_store) == before
 
@@ -325,13 +304,12 @@ async def test_escape_records_nothing(metrics_store, tmp_path):
 # Defining a metric
 
 
-async def test_defining_a_metric_from_a_preset(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_defining_a_metric_from_a_preset(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         notes = recording_notes(app)
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         modal = app.screen
         assert isinstance(modal, DefineMetricScreen)
         modal.query_one("#define-preset", Select).value = "d7_retention"
@@ -341,8 +319,7 @@ async def test_defining_a_metric_from_a_preset(metrics_store, tmp_path):
         assert modal.query_one("#define-unit", Input).value == "%"
         assert modal.query_one("#define-aggregation", Select).value == "mean"
         modal.query_one("#define-name", Input).value = "七日留存率"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is screen
         metric = metrics_store.get_metric("d7_retention")
         assert (metric.name, metric.unit, metric.direction, metric.aggregation) == ("七日留存率", "%", "up", "mean")
@@ -351,47 +328,41 @@ async def test_defining_a_metric_from_a_preset(metrics_store, tmp_path):
         assert "七日留存率" in visible_text(app)
 
 
-async def test_a_preset_already_defined_and_bad_keys_are_refused(metrics_store, tmp_path):
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_preset_already_defined_and_bad_keys_are_refused(metrics_store, open_app):
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         modal = app.screen
         modal.query_one("#define-preset", Select).value = "dau"
         await settle(pilot)
         assert "exists already" in str(modal.query_one("#define-error").render())
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is modal
         for key in ("DAU 2", "2nd", "日活"):
             modal.query_one("#define-key", Input).value = key
-            await pilot.press("ctrl+s")
-            await settle(pilot)
+            await press(pilot, "ctrl+s")
             assert app.screen is modal
             assert "cannot be a key" in str(modal.query_one("#define-error").render())
         modal.query_one("#define-key", Input).value = "dau_web"
         modal.query_one("#define-name", Input).value = ""
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert "name" in str(modal.query_one("#define-error").render())
         assert sorted(m.key for m in metrics_store.list_metrics()) == ["cac", "conversion_rate", "dau"]
 
 
-async def test_defining_from_scratch(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_defining_from_scratch(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         modal = app.screen
         modal.query_one("#define-key", Input).value = "refund_rate"
         modal.query_one("#define-name", Input).value = "退款率"
         modal.query_one("#define-unit", Input).value = "%"
         modal.query_one("#define-direction", Select).value = "down"
         modal.query_one("#define-name", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         metric = store.get_metric("refund_rate")
         assert (metric.name, metric.unit, metric.direction, metric.aggregation) == ("退款率", "%", "down", "last")
 
@@ -400,21 +371,19 @@ async def test_defining_from_scratch(store, tmp_path):
 
 
 async def start_import(pilot, path) -> ImportCsvScreen:
-    await pilot.press("i")
-    await settle(pilot)
+    await press(pilot, "i")
     modal = pilot.app.screen
     assert isinstance(modal, ImportCsvScreen)
     modal.query_one("#import-path", Input).value = str(path)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
     return modal
 
 
-async def test_a_bad_csv_file_changes_nothing(metrics_store, tmp_path):
+async def test_a_bad_csv_file_changes_nothing(metrics_store, tmp_path, open_app):
     bad = tmp_path / "bad.csv"
     bad.write_text("date,dau,获客成本\n2026-11-21,2000,25\n2026-11-22,lots,26\n", encoding="utf-8")
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
         modal = await start_import(pilot, bad)
         error = str(modal.query_one("#import-error").render())
@@ -425,17 +394,15 @@ async def test_a_bad_csv_file_changes_nothing(metrics_store, tmp_path):
         # a path that is not there, and a folder
         for path in (tmp_path / "missing.csv", tmp_path):
             modal.query_one("#import-path", Input).value = str(path)
-            await pilot.press("enter")
-            await settle(pilot)
+            await press(pilot, "enter")
             assert "Nothing was imported" in str(modal.query_one("#import-error").render())
             assert modal.query_one("#import", Button).disabled
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, MetricsScreen)
         assert len(measurements(metrics_store, "dau")) == 400
 
 
-async def test_a_good_csv_file_is_checked_then_imported(metrics_store, tmp_path):
+async def test_a_good_csv_file_is_checked_then_imported(metrics_store, tmp_path, open_app):
     good = tmp_path / "good.csv"
     good.write_text(
         "日期,指标,数值,备注\n"
@@ -444,8 +411,8 @@ async def test_a_good_csv_file_is_checked_then_imported(metrics_store, tmp_path)
         "2026-06-01,获客成本,¥24,\n",
         encoding="utf-8",
     )
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         notes = recording_notes(app)
         modal = await start_import(pilot, f"'{good}'")
@@ -454,8 +421,7 @@ async def test_a_good_csv_file_is_checked_then_imported(metrics_store, tmp_path)
         assert "日活跃用户 (dau)" in summary and "获客成本 (cac)" in summary
         assert len(measurements(metrics_store, "dau")) == 400  # the check wrote nothing
         assert app.focused is modal.query_one("#import", Button)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is screen
         assert metrics_store.latest("dau") == (FIXED_TODAY, 1850.0)
         assert measurements(metrics_store, "dau")[0] == (dt.date(2025, 1, 1), 900.0)
@@ -464,19 +430,18 @@ async def test_a_good_csv_file_is_checked_then_imported(metrics_store, tmp_path)
         assert "1,850" in visible_text(app)
 
 
-async def test_unknown_metrics_are_defined_only_when_asked(metrics_store, tmp_path):
+async def test_unknown_metrics_are_defined_only_when_asked(metrics_store, tmp_path, open_app):
     wide = tmp_path / "wide.csv"
     wide.write_text("date,退款率,dau\n2026-11-18,3.5%,1900\n2026-11-19,3.1%,\n", encoding="utf-8")
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         screen = await open_metrics(pilot)
         modal = await start_import(pilot, wide)
         assert "退款率" in str(modal.query_one("#import-error").render())
         modal.query_one("#import-define", Checkbox).value = True
         await settle(pilot)
         modal.query_one("#import-path", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         summary = str(modal.query_one("#import-summary").render())
         assert "new metric" in summary
         await pilot.click("#import")
@@ -487,11 +452,10 @@ async def test_unknown_metrics_are_defined_only_when_asked(metrics_store, tmp_pa
         assert "退款率" in visible_text(app)
 
 
-async def test_a_changed_path_forgets_the_checked_plan(metrics_store, tmp_path):
+async def test_a_changed_path_forgets_the_checked_plan(metrics_store, tmp_path, open_app):
     good = tmp_path / "good.csv"
     good.write_text("date,dau\n2026-11-21,1900\n", encoding="utf-8")
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
         await open_metrics(pilot)
         modal = await start_import(pilot, good)
         assert not modal.query_one("#import", Button).disabled
@@ -501,15 +465,14 @@ async def test_a_changed_path_forgets_the_checked_plan(metrics_store, tmp_path):
         assert modal.plan is None
 
 
-async def test_a_large_file_imports_with_progress(metrics_store, tmp_path):
+async def test_a_large_file_imports_with_progress(metrics_store, tmp_path, open_app):
     big = tmp_path / "big.csv"
     lines = ["date,metric,value"] + [f"{(FIXED_TODAY - dt.timedelta(days=o)).isoformat()},m{n},{o}" for n in range(4) for o in range(5000)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    app = build_app(metrics_store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_app(metrics_store) as pilot:
+        app = pilot.app
         await open_metrics(pilot)
-        await pilot.press("i")
-        await settle(pilot)
+        await press(pilot, "i")
         modal = app.screen
         modal.query_one("#import-path", Input).value = str(big)
         modal.query_one("#import-define", Checkbox).value = True
@@ -517,12 +480,10 @@ async def test_a_large_file_imports_with_progress(metrics_store, tmp_path):
         original = modal._progress
         modal._progress = lambda done: (seen.append(done), original(done))
         modal.query_one("#import-path", Input).focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert "20,000 values for 4 metrics" in str(modal.query_one("#import-summary").render())
         assert seen and max(seen) == 20_000
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert sum(len(measurements(metrics_store, f"m{n}")) for n in range(4)) == 20_000
 
 

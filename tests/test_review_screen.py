@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Static, TextArea
 
-from apphelpers import SIZE, build_app, recording_notes, settle, visible_text
+from apphelpers import press, recording_notes, settle, visible_text
 from conftest import FIXED_TODAY
 from growthlog import i18n
 from growthlog.models import Entry, Goal, Measurement, Metric, Review
@@ -56,8 +56,7 @@ def seeded(store):
 
 async def open_review(pilot) -> ReviewScreen:
     await settle(pilot)
-    await pilot.press("escape", "5")
-    await settle(pilot)
+    await press(pilot, "escape", "5")
     assert isinstance(pilot.app.screen, ReviewScreen)
     return pilot.app.screen
 
@@ -77,16 +76,15 @@ def shown(screen) -> str:
 async def type_into(pilot, screen, field: str, text: str) -> None:
     area(screen, field).focus()
     await pilot.pause()
-    await pilot.press(*text)
-    await settle(pilot)
+    await press(pilot, *text)
 
 
 # The period and its sections
 
 
-async def test_5_shows_the_current_sprint_and_every_section(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_5_shows_the_current_sprint_and_every_section(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         text = visible_text(app)
         assert "5 Review" in text
@@ -101,55 +99,45 @@ async def test_5_shows_the_current_sprint_and_every_section(seeded, tmp_path):
         assert "No strategy change took effect in this period." in shown(screen)
 
 
-async def test_stepping_and_choosing_the_period(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_stepping_and_choosing_the_period(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
-        await pilot.press("left")
-        await settle(pilot)
+        await press(pilot, "left")
         assert screen.period == SPRINT.shifted(-1)
         assert "Sprint 2026-11-02 – 2026-11-15" in visible_text(app)
-        await pilot.press("right", "right")
-        await settle(pilot)
+        await press(pilot, "right", "right")
         assert "Sprint 2026-11-30 – 2026-12-13" in visible_text(app)
-        await pilot.press("left")
-        await settle(pilot)
+        await press(pilot, "left")
         assert screen.period == SPRINT
         # While writing, left and right move in the text; escape gives them back to the review
         await type_into(pilot, screen, "summary", "ab")
-        await pilot.press("left")
-        await settle(pilot)
+        await press(pilot, "left")
         assert screen.period == SPRINT and area(screen, "summary").cursor_location == (0, 1)
-        await pilot.press("escape", "right", "left")
-        await settle(pilot)
+        await press(pilot, "escape", "right", "left")
         assert screen.period == SPRINT and app.focused is screen.query_one("#review-report")
-        await pilot.press("k")
-        await settle(pilot)
+        await press(pilot, "k")
         assert screen.period.kind == "week" and screen.period.contains(FIXED_TODAY)
-        await pilot.press("k", "k")
-        await settle(pilot)
+        await press(pilot, "k", "k")
         assert "Q4 2026" in visible_text(app)
         assert "Period 2026-10-01 – 2026-12-31" in shown(screen)
 
 
-async def test_a_custom_period_and_a_bad_one(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_a_custom_period_and_a_bad_one(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         modal = app.screen
         assert isinstance(modal, ReviewPeriodScreen)
         modal.query_one(Input).value = "fortnight"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is modal  # one clear message, the form stays, nothing changes
         assert any("is not a period" in note for note in notes)
         assert screen.period == SPRINT
         modal.query_one(Input).value = "2026-11-01..2026-11-20"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is screen
         assert (screen.period.kind, screen.period.start, screen.period.end) == ("custom", dt.date(2026, 11, 1), FIXED_TODAY)
         assert "2026-11-01 – 2026-11-20" in visible_text(app)
@@ -158,15 +146,14 @@ async def test_a_custom_period_and_a_bad_one(seeded, tmp_path):
 # Writing and saving
 
 
-async def test_typing_a_summary_and_saving_stores_the_review_with_its_report(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_typing_a_summary_and_saving_stores_the_review_with_its_report(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
         await type_into(pilot, screen, "summary", "Good sprint")
         assert "unsaved changes" in visible_text(app)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         saved = seeded.review_for(SPRINT.start, SPRINT.end)
         assert saved is not None
         assert saved.summary == "Good sprint" and saved.period_kind == "sprint"
@@ -180,27 +167,23 @@ async def test_typing_a_summary_and_saving_stores_the_review_with_its_report(see
         assert not [draft for draft in seeded.list_drafts() if draft.key.startswith("review:")]
 
 
-async def test_a_saved_review_keeps_its_numbers_until_refreshed(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_a_saved_review_keeps_its_numbers_until_refreshed(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
         await type_into(pilot, screen, "summary", "Kept")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert "5,000" in shown(screen)
         # The log changes after saving: today's value becomes 7,777
         seeded.record(Measurement(metric="signups", day=FIXED_TODAY, value=7777))
-        await pilot.press("escape", "left", "right")
-        await settle(pilot)
+        await press(pilot, "escape", "left", "right")
         assert screen.frozen
         assert "5,000" in shown(screen) and "7,777" not in shown(screen)
         # Refresh asks, then shows and stores the new numbers
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "y")
         assert "7,777" in shown(screen)
         saved = seeded.review_for(SPRINT.start, SPRINT.end)
         assert saved.report["data"][0]["last"]["value"] == 7777.0
@@ -208,27 +191,26 @@ async def test_a_saved_review_keeps_its_numbers_until_refreshed(seeded, tmp_path
         assert "Numbers refreshed and saved with the review." in notes
 
 
-async def test_a_saved_review_keeps_its_numbers_in_a_new_session(seeded, tmp_path):
+async def test_a_saved_review_keeps_its_numbers_in_a_new_session(seeded, open_app):
     report = build_report(seeded, SPRINT, FIXED_TODAY)
     seeded.save_review(Review(period_kind="sprint", start=SPRINT.start, end=SPRINT.end, summary="Old numbers",
                               report=report.to_json_dict()))
     seeded.record(Measurement(metric="signups", day=FIXED_TODAY, value=7777))
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         assert "5,000" in shown(screen) and "7,777" not in shown(screen)
         assert area(screen, "summary").text == "Old numbers"
         assert "Numbers as of" in visible_text(app)
 
 
-async def test_refresh_without_a_saved_review_just_recomputes(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_refresh_without_a_saved_review_just_recomputes(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
         seeded.record(Measurement(metric="signups", day=FIXED_TODAY, value=7777))
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert not isinstance(app.screen, ConfirmScreen)
         assert "7,777" in shown(screen)
         assert "Numbers refreshed." in notes
@@ -238,57 +220,51 @@ async def test_refresh_without_a_saved_review_just_recomputes(seeded, tmp_path):
 # Past reviews
 
 
-async def test_past_reviews_reopen_a_review_editable_in_place(seeded, tmp_path):
+async def test_past_reviews_reopen_a_review_editable_in_place(seeded, open_app):
     previous = SPRINT.shifted(-1)
     report = build_report(seeded, previous, FIXED_TODAY)
     seeded.save_review(Review(period_kind="sprint", start=previous.start, end=previous.end, summary="Last time\nmore",
                               plan="Ship it", report=report.to_json_dict()))
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
-        await pilot.press("L")
-        await settle(pilot)
+        await press(pilot, "L")
         assert isinstance(app.screen, ReviewListScreen)
         text = visible_text(app)
         assert previous.label() in text and "Last time" in text and "more" not in text
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is screen and screen.period == previous
         assert area(screen, "summary").text == "Last time\nmore"
         assert area(screen, "plan").text == "Ship it"
         # editable in place: the same review is updated
         await type_into(pilot, screen, "plan", "!")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         reviews = seeded.list_reviews()
         assert len(reviews) == 1 and reviews[0].plan == "!Ship it"
 
 
-async def test_past_reviews_when_there_are_none(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_past_reviews_when_there_are_none(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         await open_review(pilot)
-        await pilot.press("L")
-        await settle(pilot)
+        await press(pilot, "L")
         assert isinstance(app.screen, ReviewListScreen)
         assert "No saved reviews yet" in visible_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReviewScreen)
 
 
 # Export
 
 
-async def test_export_writes_markdown_with_the_headings(seeded, tmp_path, monkeypatch):
+async def test_export_writes_markdown_with_the_headings(seeded, tmp_path, monkeypatch, open_app):
     monkeypatch.chdir(tmp_path)
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
         await type_into(pilot, screen, "summary", "Unsaved words")
-        await pilot.press("escape", "x")
-        await settle(pilot)
+        await press(pilot, "escape", "x")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")  # Markdown is first
         await settle(pilot)
@@ -302,18 +278,16 @@ async def test_export_writes_markdown_with_the_headings(seeded, tmp_path, monkey
         assert f"Review written to {path}" in notes
 
 
-async def test_export_json_and_a_failed_write(seeded, tmp_path, monkeypatch):
+async def test_export_json_and_a_failed_write(seeded, tmp_path, monkeypatch, open_app):
     monkeypatch.chdir(tmp_path)
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
-        await pilot.press("x", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "x", "down", "enter")
         assert (tmp_path / default_file_name(screen.report, "json")).exists()
         (tmp_path / default_file_name(screen.report, "md")).mkdir()  # a folder in the way
-        await pilot.press("x", "enter")
-        await settle(pilot)
+        await press(pilot, "x", "enter")
         assert any(note.startswith("Could not write") for note in notes)
         assert isinstance(app.screen, ReviewScreen)
 
@@ -327,51 +301,46 @@ def test_plan_items_drop_list_marks():
     ]
 
 
-async def test_goal_from_the_plan_line_under_the_cursor(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_goal_from_the_plan_line_under_the_cursor(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         plan = area(screen, "plan")
         plan.load_text("- Fix the paywall\n- Raise D7 retention to 22%")
         plan.focus()
         plan.move_cursor((1, 3))
         await settle(pilot)
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await press(pilot, "ctrl+g")
         editor = app.screen
         assert isinstance(editor, GoalEditorScreen)
         assert editor.query_one("#goal-title", Input).value == "Raise D7 retention to 22%"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert app.screen is screen
         goal = next(goal for goal in seeded.list_goals() if goal.title == "Raise D7 retention to 22%")
         assert goal.due == SPRINT.shifted(1).end
 
 
-async def test_goal_from_the_plan_chosen_among_its_lines(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_goal_from_the_plan_chosen_among_its_lines(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         area(screen, "plan").load_text("1. 修复支付页白屏\n2. 专享价改为 A/B 实验")
         await settle(pilot)
         await pilot.press("ctrl+g")  # the report has the focus: choose a line
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
-        await pilot.press("down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "enter")
         assert isinstance(app.screen, GoalEditorScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert "专享价改为 A/B 实验" in [goal.title for goal in seeded.list_goals()]
 
 
-async def test_goal_from_an_empty_plan_says_so(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_goal_from_an_empty_plan_says_so(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         await open_review(pilot)
-        await pilot.press("ctrl+g")
-        await settle(pilot)
+        await press(pilot, "ctrl+g")
         assert isinstance(app.screen, ReviewScreen)
         assert any("The plan is empty" in note for note in notes)
 
@@ -379,65 +348,58 @@ async def test_goal_from_an_empty_plan_says_so(seeded, tmp_path):
 # Markup and drafts
 
 
-async def test_markup_looking_text_shows_literally(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_markup_looking_text_shows_literally(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         report = shown(screen)
         assert BOLD in report and CLICK in report  # goal, lesson, its takeaway, the market note
         assert BOLD in visible_text(app)  # the goal's title in the goals table
         area(screen, "summary").load_text(CLICK)
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("L")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "L")
         assert CLICK in visible_text(app)
         assert app.is_running
 
 
-async def test_unsaved_writing_survives_stepping_away_and_back(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_unsaved_writing_survives_stepping_away_and_back(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         await type_into(pilot, screen, "summary", "half a thought")
-        await pilot.press("escape", "left")
-        await settle(pilot)
+        await press(pilot, "escape", "left")
         assert area(screen, "summary").text == ""
         drafts = {draft.key: draft.data for draft in seeded.list_drafts()}
         assert drafts[f"review:{SPRINT.key}"]["summary"] == "half a thought"
-        await pilot.press("right")
-        await settle(pilot)
+        await press(pilot, "right")
         assert area(screen, "summary").text == "half a thought"
         assert "unsaved changes" in visible_text(app)
         # and leaving the mode
-        await pilot.press("1", "5")
-        await settle(pilot)
+        await press(pilot, "1", "5")
         assert app.screen is screen and area(screen, "summary").text == "half a thought"
 
 
-async def test_unsaved_writing_comes_back_in_a_new_session_not_as_an_entry_draft(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_unsaved_writing_comes_back_in_a_new_session_not_as_an_entry_draft(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         await type_into(pilot, screen, "went_well", "the push")
         # quit at once: the draft is written on the way out
     assert any(draft.key == f"review:{SPRINT.key}" for draft in seeded.list_drafts())
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         assert not isinstance(app.screen, DraftsScreen)  # entry drafts only
         screen = await open_review(pilot)
         assert area(screen, "went_well").text == "the push"
-        await pilot.press("L")
-        await settle(pilot)
+        await press(pilot, "L")
         assert "draft, not saved" in visible_text(app)
 
 
-async def test_chinese_layout_fits(seeded, tmp_path):
+async def test_chinese_layout_fits(seeded, open_app):
     i18n.set_language("zh")
-    app = build_app(seeded, tmp_path, language="zh")
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded, language="zh") as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         text = visible_text(app)
         assert "冲刺 2026-11-16 – 2026-11-29" in text
@@ -448,14 +410,14 @@ async def test_chinese_layout_fits(seeded, tmp_path):
         assert screen.report is not None
 
 
-async def test_help_and_palette_know_the_review_keys(seeded, tmp_path):
+async def test_help_and_palette_know_the_review_keys(seeded, open_app):
     from growthlog.keys import KEYS
     from growthlog.screens.help import HelpScreen
 
     review_keys = [spec for spec in KEYS if spec.scope == "review"]
     assert {spec.id for spec in review_keys} >= {"review.previous", "review.next", "review.save", "review.list", "review.export"}
-    app = build_app(seeded, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with open_app(seeded) as pilot:
+        app = pilot.app
         screen = await open_review(pilot)
         commands = {command.title: command for command in app.get_system_commands(screen)}
         for spec in review_keys:
@@ -463,23 +425,21 @@ async def test_help_and_palette_know_the_review_keys(seeded, tmp_path):
         await commands["Kind"].callback()  # as the palette runs it
         await settle(pilot)
         assert screen.period.kind == "week"
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-keys")
         rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
         assert any("review.save" in row and "Review" in row for row in rows)
 
 
-async def test_a_huge_paste_is_refused_with_one_message(seeded, tmp_path):
-    app = build_app(seeded, tmp_path)
-    notes = recording_notes(app)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+async def test_a_huge_paste_is_refused_with_one_message(seeded, open_app):
+    async with open_app(seeded) as pilot:
+        app = pilot.app
+        notes = recording_notes(app)
         screen = await open_review(pilot)
         area(screen, "summary").load_text("x" * 100_001)
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert [note for note in notes if note.startswith("Could not save the review")] != []
         assert seeded.review_for(SPRINT.start, SPRINT.end) is None
         assert len(area(screen, "summary").text) == 100_001  # still there to cut down

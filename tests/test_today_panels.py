@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from growthlog.store.api import Store
-from apphelpers import SIZE, build_app, settle, visible_text, wait_until
+from apphelpers import press, SIZE, build_app, settle, visible_text, wait_until
 from conftest import FIXED_TODAY
 from growthlog.models import Measurement, Metric
 
@@ -19,11 +19,10 @@ def fill_metrics(store):
         store.record(Measurement(metric="churn_rate", day=day, value=5.0))
 
 
-async def test_metric_cards_show_latest_value_change_and_sparkline(store, tmp_path):
+async def test_metric_cards_show_latest_value_change_and_sparkline(store, open_app):
     fill_metrics(store)
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         text = visible_text(app)
         dau_line = next(line for line in text.splitlines() if "日活跃用户" in line)
         assert "129k" in dau_line  # latest value, compact
@@ -33,10 +32,9 @@ async def test_metric_cards_show_latest_value_change_and_sparkline(store, tmp_pa
         assert "5%" in churn_line
 
 
-async def test_no_metrics_says_where_to_define_them(store, tmp_path):
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+async def test_no_metrics_says_where_to_define_them(store, open_app):
+    async with open_app(store) as pilot:
+        app = pilot.app
         assert "No metrics yet" in visible_text(app)
 
 
@@ -47,8 +45,7 @@ async def test_recording_elsewhere_updates_the_cards_on_return(store, tmp_path):
     try:
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await settle(pilot)
-            await pilot.press("escape", "2")
-            await settle(pilot)
+            await press(pilot, "escape", "2")
             elsewhere.record(Measurement(metric="dau", day=FIXED_TODAY, value=250_000))
             await pilot.pause(1.5)  # the app looks for others' writes once a second
             assert "250k" not in visible_text(app)  # on the Journal: Today is reloaded when shown
@@ -58,7 +55,7 @@ async def test_recording_elsewhere_updates_the_cards_on_return(store, tmp_path):
         elsewhere.close()
 
 
-async def test_a_metric_moving_the_wrong_way_opens_a_linked_problem(store, tmp_path):
+async def test_a_metric_moving_the_wrong_way_opens_a_linked_problem(store, open_app):
     from textual.widgets import Input, OptionList
 
     from growthlog.screens.editor import EditorScreen
@@ -67,20 +64,17 @@ async def test_a_metric_moving_the_wrong_way_opens_a_linked_problem(store, tmp_p
     for i in range(14):
         store.record(Measurement(metric="cac", day=FIXED_TODAY - dt.timedelta(days=13 - i), value=20.0 + (i % 2) * 0.2))
     store.record(Measurement(metric="cac", day=FIXED_TODAY, value=30.0))
-    app = build_app(store, tmp_path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(store) as pilot:
+        app = pilot.app
         assert "获客成本" in visible_text(app)
         attention = app.screen.query_one("#today-attention", OptionList)
         attention.focus()
         attention.highlighted = 0
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.kind == "problem"
         assert "获客成本" in editor.query_one("#title", Input).value
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         [entry] = store.entries_on(FIXED_TODAY)
         assert entry.kind == "problem"
         assert [link.model_dump() for link in entry.links] == [{"type": "metric", "ref": "cac"}]
