@@ -23,7 +23,7 @@ SIZE = (120, 35)
 
 def build_app(store: Store, tmp_path: Path, **settings_values) -> GrowthlogApp:
     """The app on ``store`` at the fixed date, with no config file of the developer's."""
-    settings = load_settings(db=store.path, language="en", environ={"GROWTHLOG_CONFIG": str(tmp_path / "none.toml")})
+    settings = load_settings(db=store.path, language="en", environ={"GROWTHLOG_CONFIG": str(tmp_path / "none.toml"), "XDG_CONFIG_DIRS": str(tmp_path / "no-xdg")})
     if settings_values:
         settings = settings.model_copy(update=settings_values)
     return make_app(settings, store, today=FIXED_TODAY)

@@ -14,6 +14,15 @@ from growthlog.store.api import Store
 FIXED_TODAY = dt.date(2026, 11, 20)
 
 
+NO_SYSTEM_CONFIG = "/nonexistent/growthlog-tests/xdg"
+"""Where tests look for system-wide config files: nowhere (never the machine's /etc/xdg)."""
+
+
+@pytest.fixture(autouse=True)
+def no_system_config(monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_DIRS", NO_SYSTEM_CONFIG)
+
+
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Tests start in English; a test that wants Chinese sets it. Restored afterwards."""

@@ -80,6 +80,7 @@ def python_env(home: Path) -> dict[str, str]:
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "GROWTHLOG_CONFIG": str(home / "config.toml"),
+        "XDG_CONFIG_DIRS": str(home / "no-system-config"),
         "GROWTHLOG_TODAY": "2026-11-20",
         "PYTHONDONTWRITEBYTECODE": "1",
     }

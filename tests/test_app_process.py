@@ -68,6 +68,7 @@ def env(tmp_path) -> dict[str, str]:
         "LANG": "en_US.UTF-8",
         "GROWTHLOG_CONFIG": str(tmp_path / "none.toml"),
         "GROWTHLOG_DB": str(tmp_path / "mine.db"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "no-system-config"),
     }
 
 

@@ -272,3 +272,49 @@ def test_config_module_is_import_light():
     code = "import sys, growthlog.config; print(sorted(m for m in ('pydantic', 'platformdirs', 'textual') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# --- the system-wide config (a team's server) ----------------------------------------------------
+
+
+@pytest.fixture
+def system_config(tmp_path):
+    """A system-wide config folder (as /etc/xdg), and the environment that points at it."""
+    folder = tmp_path / "xdg"
+    (folder / "growthlog").mkdir(parents=True)
+
+    def write(text: str) -> dict[str, str]:
+        (folder / "growthlog" / "config.toml").write_text(text, encoding="utf-8")
+        return {"XDG_CONFIG_DIRS": f"{tmp_path / 'first'}:{folder}", "GROWTHLOG_CONFIG": str(tmp_path / "user.toml")}
+
+    write.folder = folder
+    return write
+
+
+def test_the_system_config_names_the_team_database(system_config, tmp_path):
+    environ = system_config('db = "/srv/growth/team.db"\nlanguage = "zh"\n[keymap]\ncapture = "c"\n')
+    settings = load_settings(environ=environ)
+    assert settings.db == Path("/srv/growth/team.db") and settings.language == "zh"
+    assert settings.keymap == {"capture": "c"}
+
+
+def test_the_users_own_config_wins_key_by_key(system_config, tmp_path):
+    environ = system_config('db = "/srv/growth/team.db"\nlanguage = "zh"\n[keymap]\ncapture = "c"\nhelp = "h"\n')
+    (tmp_path / "user.toml").write_text('language = "en"\n[keymap]\ncapture = "x"\n', encoding="utf-8")
+    settings = load_settings(environ=environ)
+    assert settings.db == Path("/srv/growth/team.db")  # not set by the user: the team's
+    assert settings.language == "en"
+    assert settings.keymap == {"capture": "x", "help": "h"}
+
+
+def test_a_bad_value_in_the_system_config_names_that_file(system_config):
+    environ = system_config("draft_interval = -1\n")
+    with pytest.raises(ConfigError, match=str(system_config.folder / "growthlog" / "config.toml")):
+        load_settings(environ=environ)
+
+
+def test_system_config_paths_follow_xdg():
+    from growthlog.config import system_config_paths
+
+    assert system_config_paths({}) == [Path("/etc/xdg/growthlog/config.toml")]
+    assert system_config_paths({"XDG_CONFIG_DIRS": "/a:/b"}) == [Path("/a/growthlog/config.toml"), Path("/b/growthlog/config.toml")]

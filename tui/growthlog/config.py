@@ -1,8 +1,10 @@
 """Settings: defaults, the TOML config file, environment variables and command-line flags.
 
-Precedence, lowest first: defaults, the config file (``GROWTHLOG_CONFIG`` or ``config.toml`` in the
-user config folder), environment (``GROWTHLOG_DB``), flags. Paths are computed when asked for, never
-at import: importing this module creates nothing.
+Precedence, lowest first: defaults, the system-wide config files (``growthlog/config.toml`` in each
+of ``$XDG_CONFIG_DIRS``, ``/etc/xdg`` by default: where a team's server names the shared database
+for everyone), the user's config file (``GROWTHLOG_CONFIG`` or ``config.toml`` in the user config
+folder), environment (``GROWTHLOG_DB``), flags. Tables (``[keymap]``) merge key by key. Paths are
+computed when asked for, never at import: importing this module creates nothing.
 
 This module is import-light (no pydantic) for the fast command-line paths; the validated whole,
 :class:`growthlog.settings.Settings`, is built by :func:`load_settings`.
@@ -35,6 +37,36 @@ def config_path(environ: dict[str, str] | None = None) -> Path:
     return Path(user_config_dir(APP_NAME)) / "config.toml"
 
 
+def system_config_paths(environ: dict[str, str] | None = None) -> list[Path]:
+    """The system-wide config files, most important first (the XDG base directory rule)."""
+    environ = os.environ if environ is None else environ
+    folders = [folder for folder in (environ.get("XDG_CONFIG_DIRS") or "/etc/xdg").split(os.pathsep) if folder]
+    return [Path(folder) / APP_NAME / "config.toml" for folder in folders]
+
+
+class ConfigValues(dict):
+    """The merged config table; :meth:`origin` says which file a value came from (for messages)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.origins: dict[str, Path] = {}
+
+    def origin(self, key: str, default: Path) -> Path:
+        return self.origins.get(key, default)
+
+
+def read_config(environ: dict[str, str] | None = None) -> ConfigValues:
+    """Every config file merged: the system-wide ones, then the user's over them."""
+    merged = ConfigValues()
+    for path in [*reversed(system_config_paths(environ)), config_path(environ)]:
+        for key, value in read_config_file(path).items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                value = {**merged[key], **value}
+            merged[key] = value
+            merged.origins[key] = path
+    return merged
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -61,7 +93,7 @@ def resolve_db_path(flag: str | None, file_values: dict[str, Any], environ: dict
     if not chosen:
         chosen = file_values.get("db")
         if chosen is not None and not isinstance(chosen, str):
-            raise ConfigError(f"{config_path(environ)}: db must be a file path in quotes, not {chosen!r}")
+            raise ConfigError(f"{_origin(file_values, 'db', environ)}: db must be a file path in quotes, not {chosen!r}")
     return Path(chosen).expanduser() if chosen else default_db_path()
 
 
@@ -76,10 +108,17 @@ def resolve_language(flag: str | None, file_values: dict[str, Any], environ: dic
     if chosen:
         if chosen not in LANGUAGES:
             raise ConfigError(
-                f"{config_path(environ)}: language must be one of {', '.join(LANGUAGES)}, not {chosen!r}"
+                f"{_origin(file_values, 'language', environ)}: language must be one of {', '.join(LANGUAGES)}, not {chosen!r}"
             )
         return chosen
     return language_from_locale(environ)
+
+
+def _origin(file_values: dict[str, Any], key: str, environ: dict[str, str] | None) -> Path:
+    """The file that set ``key`` (the user's config file when unknown)."""
+    if isinstance(file_values, ConfigValues):
+        return file_values.origin(key, config_path(environ))
+    return config_path(environ)
 
 
 def default_author() -> str:
@@ -97,17 +136,17 @@ def load_settings(
 
     from growthlog.settings import Settings
 
-    path = config_path(environ)
-    values = read_config_file(path)
-    values = dict(values)
-    values["db"] = resolve_db_path(db, values, environ)
-    values["language"] = resolve_language(language, values, environ)
+    file_values = read_config(environ)
+    values = dict(file_values)
+    values["db"] = resolve_db_path(db, file_values, environ)
+    values["language"] = resolve_language(language, file_values, environ)
     values.setdefault("author", default_author())
     try:
         return Settings.model_validate(values)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        path = _origin(file_values, str(first["loc"][0]) if first["loc"] else "", environ)
         raise ConfigError(f"{path}: {where}: {first['msg']}") from None
 
 
@@ -120,7 +159,7 @@ def resolve_sprint(file_values: dict[str, Any], environ: dict[str, str] | None =
 
     length = file_values.get("sprint_days", DEFAULT_SPRINT_DAYS)
     anchor = file_values.get("sprint_start", DEFAULT_SPRINT_ANCHOR)
-    where = config_path(environ)
+    where = _origin(file_values, "sprint_days", environ)
     if isinstance(length, bool) or not isinstance(length, int):
         raise ConfigError(f"{where}: sprint_days must be a whole number of days, not {length!r}")
     if isinstance(anchor, str):

@@ -31,12 +31,12 @@ class CliContext:
     """What every command needs, resolved lazily so that each command pays only for what it uses."""
 
     def __init__(self, db_flag: str | None, lang_flag: str | None) -> None:
-        from growthlog.config import ConfigError, config_path, read_config_file, resolve_db_path, resolve_language
+        from growthlog.config import ConfigError, read_config, resolve_db_path, resolve_language
 
         self.db_flag = db_flag
         self.lang_flag = lang_flag
         try:
-            self.file_values = read_config_file(config_path())
+            self.file_values = read_config()
             self.language = resolve_language(lang_flag, self.file_values)
             self.db_path: Path = resolve_db_path(db_flag, self.file_values)
         except ConfigError as error:
