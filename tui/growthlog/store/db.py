@@ -34,6 +34,7 @@ from pathlib import Path
 
 from growthlog.store.errors import StoreError, describe, is_busy
 from growthlog.store.pragmas import BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from growthlog.store.sharing import PRIVATE_FOLDER, Shared, adopt_umask, file_mode, prepare_shared_folder, share_files
 
 MEMORY = ":memory:"
 
@@ -245,13 +246,15 @@ class Database:
 
 
 def _prepare_file(path: Path) -> None:
-    """Create the folder (0700) and an empty file (0600) before SQLite does, so that they are
-    private from the first byte; SQLite gives its -wal and -shm files the same mode."""
+    """Create the folder (0700) and an empty file before SQLite does, so that they are private from
+    the first byte (0600), or the group's in a shared folder (0660, see :mod:`.sharing`); and
+    lower the umask for a shared database, so that its -wal and -shm files are the group's too."""
     if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, file_mode(path))
         os.close(fd)
+    adopt_umask(path)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -324,6 +327,18 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
         _close_quietly(conn)
         raise describe(error, name) from None
     return db
+
+
+def share_database(path: str | os.PathLike[str], group: str) -> Shared:
+    """Create (or convert) the database at ``path`` for a team: folder 2770 and files 0660 of
+    ``group``, its schema up to date (see :mod:`growthlog.store.sharing`)."""
+    target = Path(path).expanduser().absolute()
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder, not a database file", "not_database")
+    gid, created = prepare_shared_folder(target, group)
+    adopt_umask(target)
+    open_database(target).close()
+    return Shared(target, group, created, share_files(target, gid))
 
 
 def _close_quietly(conn: sqlite3.Connection | None) -> None:
