@@ -287,7 +287,7 @@ def _period_entries(store: "Store", period: Period) -> dict[str, list["Entry"]]:
 
 def goals_in_period(goals: list["Goal"], period: Period) -> list["Goal"]:
     """Goals that were being pursued at some point of the period (see the module's definitions)."""
-    from growthlog.services.goals import start_day
+    from growthlog.services.goals.data import start_day
 
     return [
         goal for goal in goals
@@ -299,20 +299,23 @@ def goals_in_period(goals: list["Goal"], period: Period) -> list["Goal"]:
 
 def goals_part(store: "Store", period: Period, as_of: dt.date, metrics: dict[str, "Metric"]) -> GoalsPart:
     """``metrics``: every metric by key."""
-    from growthlog.services.goals import forecast, goal_progress
+    from growthlog.services.goals.forecast import forecast
+    from growthlog.services.goals.loader import load_goal_data
+    from growthlog.services.goals.progress import goal_progress
 
     every = store.list_goals()
     chosen = goals_in_period(every, period)
+    before = min(period.start, as_of)
     lines = []
-    for goal in chosen:
-        before = min(period.start, as_of)
-        start = goal_progress(goal, store, before, goals=every)
-        end = goal_progress(goal, store, as_of, goals=every)
+    for data in load_goal_data(store, chosen, as_of, since=before, every=every):
+        goal = data.goal
+        start = goal_progress(data, before)
+        end = goal_progress(data, as_of)
         marked = goal.status == "achieved" and goal.updated.date() <= as_of
         achieved = marked or (end is not None and end >= 1)
         outlook = None
         if goal.status == "active" and not achieved:
-            outlook = forecast(goal, store, as_of, goals=every).status
+            outlook = forecast(data, as_of).status
         metric = metrics.get(goal.metric or "")
         lines.append(GoalLine(
             id=goal.id, title=goal.title, horizon=goal.horizon, status=goal.status, metric=goal.metric,

@@ -7,7 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from growthlog.services.attention import AttentionItem, attention_items
-from growthlog.services.goals import GoalSummary, summarize_goals
+from growthlog.services.goals.loader import summarize_goals
+from growthlog.services.goals.summary import GoalSummary
 from growthlog.services.metrics import MetricSummary, metric_summary
 
 if TYPE_CHECKING:
