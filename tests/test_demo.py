@@ -225,7 +225,7 @@ def test_today_draws_attention_to_every_kind(memory_store, day, seed):
 
 
 def test_the_demo_has_a_saved_review_of_the_last_finished_sprint(memory_store, today):
-    from growthlog.services.review import ReviewReport
+    from growthlog.services.review.report import ReviewReport
 
     fill_demo(memory_store, today)
     (review,) = memory_store.list_reviews()
