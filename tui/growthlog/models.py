@@ -423,7 +423,7 @@ PeriodKind = Literal["sprint", "week", "month", "quarter", "custom"]
 
 class Review(BaseModel):
     """A saved review of a period: the generated part as it was when written (``report``, the JSON
-    of :class:`growthlog.services.review.report.ReviewReport`) and the written part."""
+    of :class:`growthlog.services.review.ReviewReport`) and the written part."""
 
     model_config = ConfigDict(defer_build=True)
 
