@@ -65,10 +65,35 @@ def test_a_sharp_drop_of_an_up_metric_appears_and_goes(memory_store):
     assert items(memory_store) == []
 
 
-def test_a_move_in_the_good_direction_is_not_an_alarm(memory_store):
-    metric(memory_store, values={**week(100), 0: 150})
+def series(values: dict[int, float]) -> list[tuple[dt.date, float]]:
+    """(day, value) by offset, in day order."""
+    return sorted((day(o), float(v)) for o, v in values.items())
+
+
+def moves(*metrics: tuple[str, str, dict[int, float]]) -> list[tuple[str, float | None]]:
+    """The moves found among (key, direction, values): each metric's key and share."""
+    recent = [(Metric(key=key, name=key.upper(), direction=direction), series(values)) for key, direction, values in metrics]
+    return [(found.key, move.share) for found, move in a.metric_moves(recent, TODAY)]
+
+
+def test_a_move_in_the_good_direction_is_not_an_alarm():
+    assert moves(("dau", "up", {**week(100), 0: 150}), ("cac", "down", {**week(30), 0: 20})) == []
+
+
+def test_moves_go_the_bad_way_biggest_first():
+    found = moves(("dau", "up", {**week(100, 1), 0: 80}), ("churn", "down", {**week(10), 0: 15}), ("quiet", "up", {}),
+                  ("zero", "down", {**{o: 0.0 for o in range(7, 0, -1)}, 0: 1.0}))
+    assert found == [("zero", None), ("churn", pytest.approx(0.5)), ("dau", pytest.approx(-0.2, abs=0.002))]  # no mean: first
+
+
+def test_the_recent_days_and_the_week_before_are_read(memory_store, monkeypatch):
+    metric(memory_store, values={**week(100, 1), 0: 80})
     metric(memory_store, "cac", "down", {**week(30), 0: 20})
-    assert items(memory_store) == []
+    reads = []
+    monkeypatch.setattr(memory_store, "series", lambda *args, _read=memory_store.series, **kwargs: reads.append((args, kwargs)) or _read(*args, **kwargs))
+    assert kinds(items(memory_store)) == ["metric"]
+    assert a.moves_since(TODAY) == day(9)
+    assert sorted(reads) == [(("cac",), {"since": day(9), "until": TODAY}), (("dau",), {"since": day(9), "until": TODAY})]
 
 
 def test_a_down_metric_rising_sharply_appears(memory_store):
@@ -77,20 +102,20 @@ def test_a_down_metric_rising_sharply_appears(memory_store):
     assert item.metric == "cac" and item.params["change"] == "+18%" and item.params["value"] == "26.6元"
 
 
-def test_two_standard_deviations_count_from_five_percent(memory_store):
+def test_two_standard_deviations_count_from_five_percent():
     # A quiet metric (±0.5%): a 6% drop is far beyond 2σ and counts; 4% is beyond 2σ but too small.
-    metric(memory_store, values={**week(100, 0.5), 0: 94})
-    assert kinds(items(memory_store)) == ["metric"]
-    record(memory_store, "dau", {0: 96})
-    assert items(memory_store) == []
+    assert moves(("dau", "up", {**week(100, 0.5), 0: 94})) == [("dau", pytest.approx(-0.06, abs=0.001))]
+    assert moves(("dau", "up", {**week(100, 0.5), 0: 96})) == []
     # A noisy metric (±8%): a 12% drop is within 2σ and under 15%.
-    metric(memory_store, "noisy", values={**week(100, 8), 0: 88})
-    assert items(memory_store) == []
+    assert moves(("noisy", "up", {**week(100, 8), 0: 88})) == []
 
 
 def test_sharp_move_rules():
     points = [(day(o), v) for o, v in week(100, 1).items()]
-    assert a.sharp_move(points + [(TODAY, 84)], "up").share == pytest.approx(-0.16, abs=0.002)
+    move = a.sharp_move(points + [(TODAY, 84)], "up")
+    assert (move.day, move.value, move.change) == (TODAY, 84, pytest.approx(84 - move.mean))
+    assert move.mean == pytest.approx(100 + 1 / 7) and move.stdev == pytest.approx(1.0690, abs=1e-4)  # the sample deviation
+    assert move.share == pytest.approx(-0.16, abs=0.002)
     assert a.sharp_move(points + [(TODAY, 86)], "up") is not None  # 2σ ≈ 2.1 and 14% ≥ 5%
     assert a.sharp_move(points + [(TODAY, 116)], "up") is None
     assert a.sharp_move(points[-2:] + [(TODAY, 50)], "up") is None  # too few days before
@@ -99,11 +124,10 @@ def test_sharp_move_rules():
     assert a.sharp_move([], "up") is None
 
 
-def test_an_old_latest_value_is_no_news(memory_store):
-    metric(memory_store, values={o + 3: v for o, v in {**week(100), 0: 50}.items()})
-    assert items(memory_store) == []
-    record(memory_store, "dau", {2: 50})  # two days ago is recent enough
-    assert kinds(items(memory_store)) == ["metric"]
+def test_an_old_latest_value_is_no_news():
+    values = {o + 3: v for o, v in {**week(100), 0: 50}.items()}
+    assert moves(("dau", "up", values)) == []
+    assert [key for key, _ in moves(("dau", "up", {**values, 2: 50}))] == ["dau"]  # two days ago is recent enough
 
 
 # Goals

@@ -119,7 +119,8 @@ def test_fill_demo_refuses_a_database_with_entries(memory_store, today):
 
 from growthlog.services.attention import attention_items  # noqa: E402
 from growthlog.demo import DAYS, build_demo_goals, build_demo_metrics, trend  # noqa: E402
-from growthlog.services.goals import smart_check, summarize_goals  # noqa: E402
+from growthlog.services.goals.loader import load_goal, summarize_goals  # noqa: E402
+from growthlog.services.goals.smart import smart_check  # noqa: E402
 
 REQUIRED_METRICS = {"new_users", "dau", "d1_retention", "d7_retention", "conversion_rate", "revenue", "churn_rate"}
 
@@ -205,7 +206,7 @@ def test_goals_in_every_state(memory_store, today):
     assert by_checkins and by_checkins[0].progress is not None and by_checkins[0].forecast.source == "checkins"
     undated = [row.goal for row in rows if row.goal.due is None and row.goal.status == "active"]
     assert undated
-    assert "goals.smart.no_due" in [issue.key for issue in smart_check(undated[0], memory_store, today).issues]
+    assert "goals.smart.no_due" in [issue.key for issue in smart_check(load_goal(memory_store, undated[0], today, history=True), today).issues]
     assert all(row.depth == 1 for row in rows if row.goal.horizon == "short")
     assert sum(len(memory_store.checkins(row.goal.id)) for row in rows) >= 10
     assert by_title["年底 DAU 达到 13.6 万"].forecast.status == "at-risk"
@@ -224,7 +225,7 @@ def test_today_draws_attention_to_every_kind(memory_store, day, seed):
 
 
 def test_the_demo_has_a_saved_review_of_the_last_finished_sprint(memory_store, today):
-    from growthlog.services.review import ReviewReport
+    from growthlog.services.review.report import ReviewReport
 
     fill_demo(memory_store, today)
     (review,) = memory_store.list_reviews()

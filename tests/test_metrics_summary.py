@@ -11,9 +11,11 @@ from growthlog import i18n
 from growthlog.models import Metric
 from growthlog.services.metrics import (
     PRESETS,
+    MetricSummary,
     aggregate,
     find_preset,
-    metric_summary,
+    load_metric_summary,
+    summarize_metric,
 )
 
 TODAY = dt.date(2026, 11, 20)
@@ -67,6 +69,17 @@ def test_find_preset_finds_nothing_for_other_names():
 # Aggregation and summary
 
 
+def points(values: dict[int, float]) -> list[tuple[dt.date, float]]:
+    """(day, value) by days before TODAY, in day order."""
+    return sorted((TODAY - dt.timedelta(days=ago), float(value)) for ago, value in values.items())
+
+
+def summary(values: dict[int, float], period_days: int = 7, **metric) -> MetricSummary:
+    metric.setdefault("key", "dau")
+    metric.setdefault("name", metric["key"].upper())
+    return summarize_metric(Metric(**metric), points(values), TODAY, period_days)
+
+
 def test_aggregate():
     assert aggregate([], "sum") is None
     assert aggregate([1, 2, 6], "last") == 6
@@ -74,68 +87,76 @@ def test_aggregate():
     assert aggregate([1, 2, 6], "mean") == 3
 
 
-def test_summary_compares_this_period_with_the_previous_one(store):
-    store.define_metric(Metric(key="revenue", name="收入", unit="元", aggregation="sum"))
+def test_summary_compares_this_period_with_the_previous_one():
     # This week (days 0-6): 10 + 20 = 30; the week before (7-13): 5 + 5 + 5 = 15; older: ignored.
-    record(store, "revenue", {0: 10, 3: 20, 7: 5, 10: 5, 13: 5, 14: 1000})
-    summary = metric_summary(store, "revenue", TODAY)
-    assert (summary.current, summary.previous, summary.change, summary.relative_change) == (30, 15, 15, 1.0)
-    assert summary.change_is_good is True
-    assert (summary.latest_day, summary.latest_value) == (TODAY, 10)
-    assert summary.spark == [1000, 5, 5, 5, 20, 10]
-    assert summary.current_range == (dt.date(2026, 11, 14), TODAY)
-    assert summary.previous_range == (dt.date(2026, 11, 7), dt.date(2026, 11, 13))
+    found = summary({0: 10, 3: 20, 7: 5, 10: 5, 13: 5, 14: 1000}, key="revenue", unit="元", aggregation="sum")
+    assert (found.current, found.previous, found.change, found.relative_change) == (30, 15, 15, 1.0)
+    assert found.change_is_good is True
+    assert (found.latest_day, found.latest_value) == (TODAY, 10)
+    assert found.spark == [1000, 5, 5, 5, 20, 10]
+    assert found.spark_days[0] == dt.date(2026, 11, 6) and found.spark_days[-1] == TODAY
+    assert found.current_range == (dt.date(2026, 11, 14), TODAY)
+    assert found.previous_range == (dt.date(2026, 11, 7), dt.date(2026, 11, 13))
 
 
-def test_summary_by_aggregation_and_direction(store):
-    store.define_metric(Metric(key="churn", name="流失率", unit="%", direction="down", aggregation="mean"))
-    store.define_metric(Metric(key="mau", name="MAU", aggregation="last"))
-    record(store, "churn", {1: 4, 2: 6, 8: 4})
-    record(store, "mau", {2: 900, 5: 1000, 9: 800})
-    churn = metric_summary(store, "churn", TODAY)
+def test_summary_by_aggregation_and_direction():
+    churn = summary({1: 4, 2: 6, 8: 4}, key="churn", unit="%", direction="down", aggregation="mean")
     assert (churn.current, churn.previous, churn.change, churn.change_is_good) == (5, 4, 1, False)
-    mau = metric_summary(store, store.get_metric("mau"), TODAY)
+    mau = summary({2: 900, 5: 1000, 9: 800}, key="mau", aggregation="last")
     assert (mau.current, mau.previous, mau.change, mau.change_is_good) == (900, 800, 100, True)
     assert mau.relative_change == pytest.approx(0.125)
 
 
-def test_summary_without_a_comparable_value(store):
-    store.define_metric(Metric(key="dau", name="DAU", aggregation="mean"))
-    empty = metric_summary(store, "dau", TODAY)
+def test_summary_without_a_comparable_value():
+    empty = summary({}, aggregation="mean")
     assert (empty.latest_day, empty.latest_value, empty.current, empty.change, empty.change_is_good, empty.spark) == (
         None, None, None, None, None, [])
-    record(store, "dau", {0: 5})
-    only_now = metric_summary(store, "dau", TODAY)
+    only_now = summary({0: 5}, aggregation="mean")
     assert (only_now.current, only_now.previous, only_now.change, only_now.relative_change, only_now.change_is_good) == (5, None, None, None, None)
-    record(store, "dau", {8: 5})
-    flat = metric_summary(store, "dau", TODAY)
+    flat = summary({0: 5, 8: 5}, aggregation="mean")
     assert (flat.change, flat.relative_change, flat.change_is_good) == (0, 0, None)
-    record(store, "dau", {8: 0, 10: 0})  # the previous period's mean is now 0
-    from_zero = metric_summary(store, "dau", TODAY)
+    from_zero = summary({0: 5, 8: 0, 10: 0}, aggregation="mean")  # the previous period's mean is 0
     assert (from_zero.previous, from_zero.change, from_zero.relative_change) == (0, 5, None)
 
 
-def test_summary_ignores_the_future_and_reaches_back_past_the_spark(store):
-    store.define_metric(Metric(key="dau", name="DAU", aggregation="sum"))
+def test_summary_ignores_the_future_and_keeps_thirty_values_for_the_spark():
     # Values up to 30 days after today: the summary and the spark stop at today.
-    record(store, "dau", {ago: 1 for ago in range(-30, 10)})
-    summary = metric_summary(store, "dau", TODAY, period_days=7)
-    assert summary.latest_day == TODAY and len(summary.spark) == 10
-    sparse = metric_summary(store, "dau", TODAY, period_days=3)
-    assert (sparse.current, sparse.previous) == (3, 3)
-    # The last 30 values do not reach back over two 30-day periods: the window is queried.
+    values = {ago: 1 for ago in range(-30, 10)}
+    found = summary(values, 7, aggregation="sum")
+    assert found.latest_day == TODAY and len(found.spark) == 10
+    assert (found.current, found.previous) == (7, 3)
+    assert (summary(values, 3, aggregation="sum").current, summary(values, 3, aggregation="sum").previous) == (3, 3)
+    month = summary({ago: 1 for ago in range(0, 100)}, 30, aggregation="sum")
+    assert (month.current, month.previous, len(month.spark), month.spark_days[0]) == (30, 30, 30, TODAY - dt.timedelta(days=29))
+
+
+def test_summary_of_a_bad_period():
+    with pytest.raises(ValueError):
+        summary({0: 1}, period_days=0)
+
+
+def test_the_loader_reaches_back_past_the_spark_only_when_needed(store, monkeypatch):
     store.define_metric(Metric(key="many", name="Many", aggregation="sum"))
-    record(store, "many", {ago: 1 for ago in range(0, 100)})
-    month = metric_summary(store, "many", TODAY, period_days=30)
+    record(store, "many", {ago: 1 for ago in range(-5, 100)})
+    series = []
+    monkeypatch.setattr(store, "series", lambda *args, _read=store.series: series.append(args) or _read(*args))
+    week = load_metric_summary(store, "many", TODAY)
+    assert (week.current, week.previous, len(week.spark), week.latest_day) == (7, 7, 30, TODAY)
+    assert series == []  # the last 30 values cover both weeks
+    # The last 30 values do not reach back over two 30-day periods: the window is read.
+    month = load_metric_summary(store, store.get_metric("many"), TODAY, period_days=30)
     assert (month.current, month.previous, len(month.spark)) == (30, 30, 30)
+    assert series == [("many", TODAY - dt.timedelta(days=59), TODAY)]
+    assert month == summarize_metric(store.get_metric("many"), store.series("many"), TODAY, 30)
 
 
-def test_summary_of_an_unknown_metric_or_a_bad_period(store):
+def test_the_loader_on_an_unknown_metric_or_a_bad_period(store):
     with pytest.raises(KeyError):
-        metric_summary(store, "nope", TODAY)
+        load_metric_summary(store, "nope", TODAY)
     store.define_metric(Metric(key="dau", name="DAU"))
     with pytest.raises(ValueError):
-        metric_summary(store, "dau", TODAY, period_days=0)
+        load_metric_summary(store, "dau", TODAY, period_days=0)
+    assert load_metric_summary(store, "dau", TODAY).spark == []
 
 
 def test_store_recent_and_ranges(store):

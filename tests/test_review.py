@@ -6,13 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from growthlog import i18n
 from growthlog.models import Entry, Goal, Measurement, Metric, Review
+from growthlog.services.goals.data import GoalData
 from growthlog.services.periods import parse_period
-from growthlog.services.review import ReviewReport, build_report
+from growthlog.services.review.builder import build_report
+from growthlog.services.review.maths import (
+    FLAT_SHARE,
+    comparison_days,
+    goal_line,
+    longest_run,
+    metric_line,
+    strategy_verdict,
+)
+from growthlog.services.review.report import ReviewReport
 from growthlog.services.review_text import (
     heatmap_lines,
     render,
@@ -127,6 +138,85 @@ def test_a_strategy_against_a_down_metric_that_rose_backfired_and_a_new_one_is_t
     assert next(line for line in later.strategies if line.title == "CAC cap").verdict == "no_data"
 
 
+def test_both_strategy_windows_are_read_in_one_query(seeded, monkeypatch):
+    store, _ = seeded
+    reads = []
+    monkeypatch.setattr(store, "series", lambda *args, _read=store.series: reads.append(args) or _read(*args))
+    push = next(line for line in build_report(store, parse_period("sprint-1", TODAY), TODAY).strategies if line.metric == "dau")
+    assert (push.before, push.after) == (100, 120)
+    assert ("dau", D(2026, 10, 28), D(2026, 11, 20)) in reads  # 12 days each side of 11-09
+    assert reads.count(("dau", D(2026, 10, 28), D(2026, 11, 20))) == 1
+
+
+def on(days: dict[int, float], first: dt.date) -> list[tuple[dt.date, float]]:
+    """(day, value) from ``first`` on: {0: value on first, 1: the next day's…}."""
+    return [(first + dt.timedelta(days=offset), float(value)) for offset, value in sorted(days.items())]
+
+
+EFFECTIVE = D(2026, 11, 9)
+BEFORE_DAY = D(2026, 10, 26)
+
+
+@pytest.mark.parametrize(
+    "before, after, direction, verdict",
+    [
+        ([100, 100], [120, 120], "up", "worked"),
+        ([100, 100], [80, 80], "up", "backfired"),
+        ([30, 30], [25, 25], "down", "worked"),
+        ([30, 30], [33], "down", "backfired"),
+        ([100], [100 * (1 + FLAT_SHARE)], "up", "flat"),  # within 2 % of the before-mean
+        ([100], [100 * (1 - FLAT_SHARE)], "down", "flat"),
+        ([100], [103], "up", "worked"),
+        ([0], [0], "up", "flat"),
+        ([0], [1], "up", "worked"),
+    ],
+)
+def test_strategy_verdicts_on_values(before, after, direction, verdict):
+    found = strategy_verdict(on(dict(enumerate(before)), BEFORE_DAY), on(dict(enumerate(after)), EFFECTIVE), direction, 14)
+    assert found.verdict == verdict
+    assert (found.before, found.after, found.window_days) == (pytest.approx(sum(before) / len(before)),
+                                                              pytest.approx(sum(after) / len(after)), 14)
+
+
+def test_a_strategy_is_judged_from_its_third_day_on_the_days_that_passed():
+    assert [comparison_days(days) for days in (-4, 0, 2, 3, 10, 14, 15, 400)] == [None, None, None, 3, 10, 14, 14, 14]
+    early = strategy_verdict(on({0: 1}, BEFORE_DAY), on({0: 9}, EFFECTIVE), "up", 2)
+    assert (early.verdict, early.window_days, early.before, early.after) == ("too_early", 2, None, None)
+    assert strategy_verdict([], [], "up", -5).window_days == 0  # not yet effective
+    assert strategy_verdict([], on({0: 9}, EFFECTIVE), "up", 5) == type(early)("no_data", 5, None, 9)
+    assert strategy_verdict(on({0: 9}, BEFORE_DAY), [], "up", 20) == type(early)("no_data", 14, 9, None)
+
+
+def test_goal_lines_on_values():
+    values = [(START - dt.timedelta(days=1), 100.0), (D(2026, 11, 9), 110.0), (END, 120.0)]
+    dau = Metric(key="dau", name="DAU", unit="人")
+    goal = Goal(id=7, title="DAU 130", metric="dau", baseline=100, target=130, start=D(2026, 10, 1), due=D(2026, 12, 31))
+    line = goal_line(GoalData(goal, dau, values), START, END)
+    assert (line.progress_start, line.progress_end, line.unit) == (0, pytest.approx(2 / 3), "人")
+    assert (line.achieved, line.forecast, line.at_risk) == (False, None, False)  # three values make no trend
+    daily = [(START + dt.timedelta(days=offset), 100.0 + offset) for offset in range(14)]  # 113 on END, +1 a day
+    far = goal_line(GoalData(goal.model_copy(update={"target": 400}), dau, daily), START, END)
+    assert (far.progress_start, far.forecast, far.at_risk) == (0, "off-track", True)
+    near = goal_line(GoalData(goal.model_copy(update={"target": 150}), dau, daily), START, END)
+    assert (near.forecast, near.at_risk) == ("on-track", False)
+    reached = goal_line(GoalData(goal.model_copy(update={"target": 120}), dau, values), START, END)
+    assert (reached.achieved, reached.forecast, reached.at_risk) == (True, None, False)
+    marked_on = dt.datetime.combine(D(2026, 11, 10), dt.time(9))
+    marked = goal.model_copy(update={"status": "achieved", "updated": marked_on})
+    assert goal_line(GoalData(marked, dau, values), START, END).achieved
+    assert not goal_line(GoalData(marked, dau, values), START, D(2026, 11, 9)).achieved  # marked only later
+
+
+def test_metric_lines_and_runs_on_values():
+    cac = Metric(key="cac", name="CAC", unit="¥", direction="down")
+    line = metric_line(cac, on({0: 20, 1: 18, 2: 25, 3: 22}, START))
+    assert (line.first.value, line.last.value, line.best.value, line.worst.value, line.good) == (20, 22, 18, 25, False)
+    assert (line.best.day, line.worst.day, line.count, line.spark) == (D(2026, 11, 3), D(2026, 11, 4), 4, [20, 18, 25, 22])
+    days = {D(2026, 11, 2): 1, D(2026, 11, 3): 4, D(2026, 11, 5): 1, D(2026, 11, 6): 1, D(2026, 11, 7): 2, D(2026, 11, 20): 9}
+    assert longest_run(days, START, END) == 3
+    assert longest_run(days, D(2026, 11, 3), D(2026, 11, 3)) == 1 and longest_run({}, START, END) == 0
+
+
 def test_lessons_by_outcome_and_earlier_ones_with_the_same_tags(seeded):
     store, _ = seeded
     part = build_report(store, parse_period("sprint-1", TODAY), TODAY).lessons
@@ -166,6 +256,41 @@ def test_a_report_survives_its_json_round_trip(seeded):
     report = build_report(store, parse_period("sprint-1", TODAY), TODAY)
     again = ReviewReport.from_json_dict(json.loads(json.dumps(report.to_json_dict())))
     assert again == report
+
+
+SAVED_REPORT = Path(__file__).parent / "data" / "saved_review_report.json"
+"""A report as saved with a review before the review became a package (the demo's last sprint)."""
+MAPPINGS = ("per_day", "open_by_severity", "counts")
+"""Report fields whose keys are data (days, severities, kinds), not part of the shape."""
+
+
+def paths(value, path: str = "") -> set[str]:
+    """Every path of a JSON value (list items merged), the keys of data mappings left out."""
+    if isinstance(value, dict):
+        if path.rsplit(".", 1)[-1] in MAPPINGS:
+            return {path + "{}"}
+        return {path} | {found for key, item in value.items() for found in paths(item, f"{path}.{key}")}
+    if isinstance(value, list):
+        return {path + "[]"} | {found for item in value for found in paths(item, path + "[]")}
+    return {path}
+
+
+def test_a_report_saved_by_an_earlier_version_reads_back_unchanged():
+    saved = json.loads(SAVED_REPORT.read_text(encoding="utf-8"))
+    report = ReviewReport.from_json_dict(saved)
+    assert report.to_json_dict() == saved
+    assert report.goals.goals and report.data and report.strategies and report.lessons.total and report.notes.counts
+
+
+def test_a_fresh_report_has_the_shape_of_a_saved_one(memory_store):
+    from growthlog.demo import fill_demo
+
+    saved = json.loads(SAVED_REPORT.read_text(encoding="utf-8"))
+    fill_demo(memory_store, TODAY)
+    period = parse_period(f"{saved['start']}..{saved['end']}", TODAY)
+    fresh = build_report(memory_store, period, TODAY).to_json_dict()
+    assert paths(fresh) == paths(saved)
+    assert len(paths(saved)) > 80
 
 
 def test_a_saved_review_keeps_its_numbers_until_refreshed(seeded):

@@ -24,7 +24,7 @@ from growthlog.services.review_writing import plan_items
 from growthlog.screens.review_list import ReviewListScreen
 from growthlog.screens.review_period import ReviewPeriodScreen
 from growthlog.services.periods import period_of
-from growthlog.services.review import build_report
+from growthlog.services.review.builder import build_report
 from growthlog.services.review_text import SECTIONS, default_file_name, section_title, written_title
 
 SPRINT = period_of("sprint", FIXED_TODAY)  # 2026-11-16 – 2026-11-29

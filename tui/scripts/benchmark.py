@@ -431,7 +431,7 @@ def measure_review(store, runs: int) -> list[tuple[str, float, float, str]]:
     """The generated part of the review of the quarter (and the sprint) holding the newest entry,
     built from the store and rendered as Markdown: (label, median ms, first ms, note)."""
     from growthlog.services.periods import parse_period
-    from growthlog.services.review import build_report
+    from growthlog.services.review.builder import build_report
     from growthlog.services.review_text import review_markdown
 
     newest = store.list_entries(limit=1)[0].day

@@ -139,9 +139,11 @@ def add_command(obj, title: tuple[str, ...], metric_key, target, baseline, due_t
         raise UserError(_validation_message(error)) from None
     saved = store.add_goal(goal)
     click.echo(saved.id)
-    from growthlog.services.goals import smart_check
+    from growthlog.services.goals import loader
+    from growthlog.services.goals.smart import smart_check
 
-    for line in smart_check(saved, store, obj.today()).lines():
+    today = obj.today()
+    for line in smart_check(loader.load_goal(store, saved, today, history=True), today).lines():
         click.echo(t("goals.cli.hint", text=line), err=True)
 
 
@@ -191,7 +193,7 @@ def _goal_row(summary) -> dict[str, Any]:
 @click.pass_obj
 def list_command(obj, as_json: bool) -> None:
     """List goals: long-term ones with their short-term goals indented, progress, forecast, due."""
-    from growthlog.services.goals import summarize_goals
+    from growthlog.services.goals.loader import summarize_goals
     from growthlog.services.numbers import format_percent
 
     summaries = summarize_goals(obj.store(), obj.today())
@@ -252,14 +254,15 @@ def checkin_command(obj, goal_id: str, value_text, confidence: str, note: str, d
         raise UserError(_validation_message(error)) from None
     store.add_checkin(checkin)
     click.echo(t("goals.cli.checked_in", id=goal.id, day=day.isoformat(), confidence=outlook_label(confidence)))
-    from growthlog.services.goals import goal_progress, suggest_status
+    from growthlog.services.goals import loader
+    from growthlog.services.goals.progress import goal_progress, suggestion_for
     from growthlog.services.numbers import format_percent
 
     today = max(obj.today(), day)
-    progress = goal_progress(goal, store, today)
+    progress = goal_progress(loader.load_goal(store, goal, today), today)
     if progress is not None:
         click.echo(t("goals.cli.progress_now", progress=format_percent(progress)))
-    if suggest_status(goal, store, today) == "achieved":
+    if suggestion_for(goal.status, progress) == "achieved":
         click.echo(t("goals.cli.suggest_achieved", progress=format_percent(progress), id=goal.id), err=True)
 
 
@@ -278,7 +281,7 @@ def status_command(obj, goal_id: str, status: str) -> None:
     if goal.status == status:
         click.echo(t("goals.cli.status_same", id=goal.id, status=status_label(status)))
         return
-    from growthlog.services.goals import GoalError, set_status
+    from growthlog.services.goals.status import GoalError, set_status
 
     try:
         set_status(store, goal.id, status)
@@ -307,26 +310,25 @@ def show_command(obj, goal_id: str) -> None:
 
 
 def format_goal(goal, store, today: dt.date) -> list[str]:
-    from growthlog.services.goals import (
-        current_value,
-        forecast,
-        goal_baseline,
-        goal_progress,
-        measured_by_children,
-        smart_check,
-    )
+    from growthlog.services.goals.forecast import forecast
+    from growthlog.services.goals.loader import load_goal_data
+    from growthlog.services.goals.progress import current_value, goal_baseline, goal_progress, measured_by_children
+    from growthlog.services.goals.smart import smart_check
     from growthlog.services.numbers import format_number, format_percent
     from growthlog.textutil import display_width
 
-    metric = store.get_metric(goal.metric) if goal.metric else None
+    every = store.list_goals()
+    children = [g for g in every if g.parent_id == goal.id]
+    data, *children_data = load_goal_data(store, [goal, *children], today, history=True, every=every)
+    metric = data.metric
     unit = metric.unit if metric else ""
     empty = "—"
-    current = current_value(goal, store, today)
+    current = current_value(data, today)
     if metric is not None:
         measure = f"{metric.name} ({metric.key})"
     elif goal.metric:
         measure = goal.metric
-    elif measured_by_children(goal, store, today):
+    elif measured_by_children(data, today):
         measure = t("goals.show.through_children")
     else:
         measure = t("goals.show.checkins_only")
@@ -335,7 +337,7 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
         (t("goals.show.horizon"), t(f"goals.horizon.{goal.horizon}")),
         (t("goals.show.status"), status_label(goal.status)),
         (t("goals.show.metric"), measure),
-        (t("goals.show.baseline"), format_number(goal_baseline(goal, store, today), unit) if has_scale else empty),
+        (t("goals.show.baseline"), format_number(goal_baseline(data, today), unit) if has_scale else empty),
         (t("goals.show.target"), format_number(goal.target, unit)),
         (t("goals.show.current"), f"{format_number(current[1], unit)} ({current[0].isoformat()})" if current else empty),
         (t("goals.show.start"), goal.start.isoformat() if goal.start else empty),
@@ -348,8 +350,8 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
         facts.append((t("lessons.cli.tags"), " ".join(f"#{tag}" for tag in goal.tags)))
     if goal.why.strip():
         facts.append((t("goals.show.why"), goal.why.strip()))
-    progress = goal_progress(goal, store, today)
-    prediction = forecast(goal, store, today)
+    progress = goal_progress(data, today)
+    prediction = forecast(data, today)
     facts.append((t("goals.show.progress"), format_percent(progress)))
     outlook = outlook_label(prediction.status)
     facts.append((t("goals.show.forecast"), f"{outlook} · {prediction.text}" if prediction.text else outlook))
@@ -358,17 +360,16 @@ def format_goal(goal, store, today: dt.date) -> list[str]:
     lines += labelled_lines(facts, width)
     if goal.description.strip():
         lines += ["", *goal.description.strip().splitlines()]
-    report = smart_check(goal, store, today)
+    report = smart_check(data, today)
     lines += ["", t("goals.show.smart")]
     issues = report.lines()
     lines += [f"  - {line}" for line in issues] or [f"  {t('goals.show.smart_ok')}"]
     if report.achievability.verdict in ("achievable", "unknown") and report.achievability.text:
         lines.append(f"  · {report.achievability.text}")
-    children = [g for g in store.list_goals() if g.parent_id == goal.id]
     if children:
         lines += ["", t("goals.show.children")]
-        for child in children:
-            child_progress = format_percent(goal_progress(child, store, today))
+        for child, child_data in zip(children, children_data):
+            child_progress = format_percent(goal_progress(child_data, today))
             lines.append(f"  #{child.id}  {child.title}  {child_progress}  {status_label(child.status)}")
     checkins = store.checkins(goal.id)
     lines += ["", t("goals.show.checkins")]

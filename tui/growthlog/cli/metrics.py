@@ -204,11 +204,11 @@ def record(obj, key: str, value: str, date_text: str | None, note: str | None) -
 def list_metrics(obj, as_json: bool) -> None:
     """List metrics: key, name, unit, which way is better, latest value and day, and the change of
     the last 7 days against the 7 before (each period's value by the metric's aggregation)."""
-    from growthlog.services.metrics import metric_summary
+    from growthlog.services.metrics import load_metric_summary
 
     store = obj.store()
     today = obj.today()
-    summaries = [metric_summary(store, metric, today, CHANGE_DAYS) for metric in store.list_metrics()]
+    summaries = [load_metric_summary(store, metric, today, CHANGE_DAYS) for metric in store.list_metrics()]
     if as_json:
         echo_json([summary_to_dict(summary) for summary in summaries])
         return

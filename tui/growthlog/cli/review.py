@@ -51,7 +51,8 @@ def review_command(obj, period_text: str, fmt: str | None, output: Path | None, 
         raise UserError(str(error)) from None
     if fmt is None:
         fmt = "json" if output is not None and output.suffix.lower() == ".json" else "md"
-    from growthlog.services.review import ReviewReport, build_report
+    from growthlog.services.review.builder import build_report
+    from growthlog.services.review.report import ReviewReport
     from growthlog.services.review_text import render, write_file
 
     saved = store.review_for(period.start, period.end)

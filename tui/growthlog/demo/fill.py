@@ -20,7 +20,7 @@ def fill_demo_review(store, today: dt.date, sprint=None) -> None:
     weeks from a Monday), written a day after it ended, with the numbers of that day."""
     from growthlog.models import Review
     from growthlog.services.periods import SprintRule, period_of
-    from growthlog.services.review import build_report
+    from growthlog.services.review.builder import build_report
 
     written = data.read(data.REVIEW)
     data.refuse_unknown(written, WRITTEN_PARTS, data.REVIEW)

@@ -27,6 +27,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import statistics
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from growthlog.i18n import t
@@ -100,8 +102,8 @@ def sharp_move(points: list[tuple[dt.date, float]], direction: str) -> Move | No
     previous = [v for d, v in points[:-1] if first <= d < day]
     if len(previous) < MIN_PREVIOUS:
         return None
-    mean = sum(previous) / len(previous)
-    stdev = math.sqrt(sum((v - mean) ** 2 for v in previous) / (len(previous) - 1))
+    mean = statistics.fmean(previous)
+    stdev = statistics.stdev(previous, mean)
     change = value - mean
     bad = change < 0 if direction == "up" else change > 0
     if not bad:
@@ -113,12 +115,16 @@ def sharp_move(points: list[tuple[dt.date, float]], direction: str) -> Move | No
     return None
 
 
-def metric_moves(store: Store, today: dt.date) -> list[tuple[Metric, Move]]:
-    """Metrics whose latest recent value moved sharply the wrong way, the biggest move first."""
+def moves_since(today: dt.date) -> dt.date:
+    """The first day :func:`metric_moves` looks at: the recent days and the days before them."""
+    return today - dt.timedelta(days=RECENT_DAYS - 1 + PREVIOUS_DAYS)
+
+
+def metric_moves(recent: Iterable[tuple[Metric, Sequence[tuple[dt.date, float]]]], today: dt.date) -> list[tuple[Metric, Move]]:
+    """Metrics whose latest recent value moved sharply the wrong way, the biggest move first.
+    ``recent``: each metric with its values from :func:`moves_since` to today."""
     found = []
-    since = today - dt.timedelta(days=RECENT_DAYS - 1 + PREVIOUS_DAYS)
-    for metric in store.list_metrics():
-        points = store.series(metric.key, since=since, until=today)
+    for metric, points in recent:
         if not points or (today - points[-1][0]).days >= RECENT_DAYS:
             continue
         move = sharp_move(points, metric.direction)
@@ -148,7 +154,9 @@ def attention_items(store: Store, today: dt.date, *, limit_per_kind: int = LIMIT
             )
             items.append(((rank, -problem.day.toordinal(), -problem.id), item))
 
-    for metric, move in metric_moves(store, today)[:limit_per_kind]:
+    since = moves_since(today)
+    recent = [(metric, store.series(metric.key, since=since, until=today)) for metric in store.list_metrics()]
+    for metric, move in metric_moves(recent, today)[:limit_per_kind]:
         rank = _IMPORTANCE["metric"]
         item = AttentionItem(
             "metric", "goals.attention.metric",

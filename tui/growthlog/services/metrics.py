@@ -7,7 +7,8 @@ has a translated name and description (catalog keys ``metrics.preset.<key>.name`
 users and revenue add up over a period (``sum``), daily actives and rates are averaged (``mean``),
 monthly actives are a level that is read at the period's end (``last``); churn is better down.
 
-**Summary** (:func:`metric_summary`): "this period" is the ``period_days`` days ending on ``today``
+**Summary** (:func:`summarize_metric`, over values; :func:`load_metric_summary` reads them):
+"this period" is the ``period_days`` days ending on ``today``
 (inclusive); "the previous period" is the same number of days just before it. Each period's value
 is the metric's own aggregation over the values recorded in it (the last value, their sum or their
 mean; days without a value are skipped, so a sum over a period with gaps is a sum of what was
@@ -22,9 +23,12 @@ Import-light: no pydantic until a preset is turned into a Metric.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
+import statistics
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from growthlog.i18n import catalog, t
@@ -34,6 +38,9 @@ if TYPE_CHECKING:
     from growthlog.store.api import Store
 
 SPARK_VALUES = 30
+"""A summary's sparkline shows the last this many values."""
+
+Point = tuple[dt.date, float]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +132,7 @@ def aggregate(values: list[float], aggregation: str) -> float | None:
     if aggregation == "sum":
         return float(sum(values))
     if aggregation == "mean":
-        return sum(values) / len(values)
+        return statistics.fmean(values)
     return values[-1]
 
 
@@ -164,24 +171,19 @@ class MetricSummary:
         return start, start + dt.timedelta(days=self.period_days - 1)
 
 
-def metric_summary(store: "Store", key: "str | Metric", today: dt.date, period_days: int = 7) -> MetricSummary:
-    """Summarise a metric (by key, or the Metric itself to save a query) as of ``today``.
+def summarize_metric(metric: "Metric", points: Sequence[Point], today: dt.date, period_days: int = 7) -> MetricSummary:
+    """Summarise a metric as of ``today`` from its values (day order): those of both periods, or
+    at least its last :data:`SPARK_VALUES` values up to today when they reach back further (what
+    :func:`summary_points` reads). Values after today are left out.
 
-    Raises :class:`KeyError` for an unknown key and :class:`ValueError` for a period under one day.
+    Raises :class:`ValueError` for a period under one day.
     """
     if period_days < 1:
         raise ValueError("period_days must be at least 1")
-    metric = store.get_metric(key) if isinstance(key, str) else key
-    if metric is None:
-        raise KeyError(key)
-    recent = store.recent(metric.key, SPARK_VALUES, today)
-    since = today - dt.timedelta(days=2 * period_days - 1)
-    boundary = today - dt.timedelta(days=period_days - 1)
-    # The recent values often cover both periods already; only reach back when they do not.
-    if len(recent) == SPARK_VALUES and recent[0][0] > since:
-        window = store.series(metric.key, since, today)
-    else:
-        window = [(day, value) for day, value in recent if day >= since]
+    known = points[: bisect.bisect_right(points, today, key=lambda point: point[0])]
+    recent = known[-SPARK_VALUES:]
+    since, boundary = period_starts(today, period_days)
+    window = known[bisect.bisect_left(known, since, key=lambda point: point[0]):]
     current = aggregate([value for day, value in window if day >= boundary], metric.aggregation)
     previous = aggregate([value for day, value in window if day < boundary], metric.aggregation)
     change = current - previous if current is not None and previous is not None else None
@@ -193,3 +195,32 @@ def metric_summary(store: "Store", key: "str | Metric", today: dt.date, period_d
         current=current, previous=previous, change=change, relative_change=relative, change_is_good=good,
         spark=[value for _, value in recent], spark_days=[day for day, _ in recent],
     )
+
+
+def period_starts(today: dt.date, period_days: int) -> tuple[dt.date, dt.date]:
+    """The first day of the previous period and of this one."""
+    return today - dt.timedelta(days=2 * period_days - 1), today - dt.timedelta(days=period_days - 1)
+
+
+def summary_points(store: "Store", key: str, today: dt.date, period_days: int) -> list[Point]:
+    """What :func:`summarize_metric` needs: the last :data:`SPARK_VALUES` values up to today, or
+    every value of both periods when those do not reach back over them."""
+    recent = store.recent(key, SPARK_VALUES, today)
+    since, _ = period_starts(today, period_days)
+    # The recent values often cover both periods already; only reach back when they do not.
+    if len(recent) == SPARK_VALUES and recent[0][0] > since:
+        return store.series(key, since, today)
+    return recent
+
+
+def load_metric_summary(store: "Store", key: "str | Metric", today: dt.date, period_days: int = 7) -> MetricSummary:
+    """Summarise a metric (by key, or the Metric itself to save a query) as of ``today``.
+
+    Raises :class:`KeyError` for an unknown key and :class:`ValueError` for a period under one day.
+    """
+    if period_days < 1:
+        raise ValueError("period_days must be at least 1")
+    metric = store.get_metric(key) if isinstance(key, str) else key
+    if metric is None:
+        raise KeyError(key)
+    return summarize_metric(metric, summary_points(store, metric.key, today, period_days), today, period_days)

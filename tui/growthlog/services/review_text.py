@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from growthlog.i18n import get_language, kind_label, t
 from growthlog.services.numbers import format_change, format_number, format_percent, rounded
 from growthlog.services.periods import Period
-from growthlog.services.review import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
+from growthlog.services.review.report import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
 from growthlog.textutil import spark_chars
 
 if TYPE_CHECKING:

@@ -8,9 +8,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from growthlog.i18n import t
-from growthlog.services.goals import (
-    GoalSummary, describe_forecast, describe_smart, forecast, goal_progress, smart_check, start_day, summarize_goals,
-)
+from growthlog.services.goals.data import between, start_day
+from growthlog.services.goals.forecast import describe_forecast, forecast
+from growthlog.services.goals.loader import load_goal, summarize_goals
+from growthlog.services.goals.progress import goal_progress
+from growthlog.services.goals.smart import describe_smart, smart_check
+from growthlog.services.goals.summary import GoalSummary
 from growthlog.services.numbers import format_number
 from growthlog.services.views.charts import ChartData, Target
 
@@ -59,19 +62,20 @@ def goal_chart(goal: Goal, metric: Metric, series: list[tuple[dt.date, float]], 
 
 def load_goal_detail(store: Store, goal: Goal, today: dt.date) -> GoalDetail:
     with store.snapshot():
-        prediction = forecast(goal, store, today)
-        metric = store.get_metric(goal.metric) if goal.metric else None
-        chart = None
-        if metric is not None:
-            since = min(start_day(goal), today - dt.timedelta(days=CHART_DAYS - 1))
-            chart = goal_chart(goal, metric, store.series(metric.key, since=since, until=today), prediction.points, today)
-        return GoalDetail(
-            goal=goal,
-            metric=metric,
-            progress=goal_progress(goal, store, today),
-            smart_lines=describe_smart(smart_check(goal, store, today)),
-            forecast_line=describe_forecast(prediction),
-            forecast_status=prediction.status,
-            checkins=store.checkins(goal.id),
-            chart=chart,
-        )
+        data = load_goal(store, goal, today, history=True)
+        checkins = store.checkins(goal.id)
+    prediction = forecast(data, today)
+    chart = None
+    if data.metric is not None:
+        since = min(start_day(goal), today - dt.timedelta(days=CHART_DAYS - 1))
+        chart = goal_chart(goal, data.metric, between(data.history, since, today), prediction.points, today)
+    return GoalDetail(
+        goal=goal,
+        metric=data.metric,
+        progress=goal_progress(data, today),
+        smart_lines=describe_smart(smart_check(data, today)),
+        forecast_line=describe_forecast(prediction),
+        forecast_status=prediction.status,
+        checkins=checkins,
+        chart=chart,
+    )

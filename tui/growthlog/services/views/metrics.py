@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from growthlog.i18n import t
-from growthlog.services.metrics import MetricSummary, metric_summary
+from growthlog.services.metrics import MetricSummary, load_metric_summary
 from growthlog.services.numbers import format_value
 from growthlog.services.views.charts import ChartData, Marker, Target
 from growthlog.store.entries import EntryFilter
@@ -36,7 +36,7 @@ def load_metrics(store: Store, today: dt.date) -> MetricsView:
         metrics = store.list_metrics()
         return MetricsView(
             metrics=metrics,
-            summaries={m.key: metric_summary(store, m, today, PERIOD_DAYS) for m in metrics},
+            summaries={m.key: load_metric_summary(store, m, today, PERIOD_DAYS) for m in metrics},
             goals=store.list_goals(),
             strategies=store.list_entries(EntryFilter(kinds=("strategy",)), limit=STRATEGY_LIMIT),
         )

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from growthlog.services.periods import Period
-from growthlog.services.review import ReviewReport, build_report
+from growthlog.services.review.builder import build_report
+from growthlog.services.review.report import ReviewReport
 
 if TYPE_CHECKING:
     from growthlog.models import Review

@@ -7,8 +7,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from growthlog.services.attention import AttentionItem, attention_items
-from growthlog.services.goals import GoalSummary, summarize_goals
-from growthlog.services.metrics import MetricSummary, metric_summary
+from growthlog.services.goals.loader import summarize_goals
+from growthlog.services.goals.summary import GoalSummary
+from growthlog.services.metrics import MetricSummary, load_metric_summary
 
 if TYPE_CHECKING:
     from growthlog.models import Entry
@@ -44,7 +45,7 @@ def load_today(store: Store, today: dt.date) -> TodayView:
         return TodayView(
             entries=store.entries_on(today),
             streak=store.logging_streak(today),
-            metrics=[metric_summary(store, metric, today) for metric in store.list_metrics()[:MAX_METRIC_CARDS]],
+            metrics=[load_metric_summary(store, metric, today) for metric in store.list_metrics()[:MAX_METRIC_CARDS]],
             goals=active_goals(summarize_goals(store, today), today),
             attention=attention_items(store, today),
         )
