@@ -17,7 +17,7 @@ from growthlog.i18n import t
 from growthlog.keys import bindings
 from growthlog.models import CheckIn, Goal
 from growthlog.screens.base import ModeScreen, write
-from growthlog.services.goals import GoalSummary
+from growthlog.services.goals.summary import GoalSummary
 from growthlog.services.views.goals import GoalDetail, GoalsView, load_goal_detail, load_goals
 from growthlog.store.api import Store
 from growthlog.store.errors import StoreError

@@ -30,10 +30,12 @@ from textual.widgets import Label, Static, TextArea
 from growthlog.i18n import t
 from growthlog.keys import bindings
 from growthlog.messages import GoalRequested
-from growthlog.models import Draft, Review
+from growthlog.models import Review
 from growthlog.screens.base import ModeScreen, write
+from growthlog.screens.review_drafts import UnsavedWriting
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
-from growthlog.services.review import ReviewReport, build_report
+from growthlog.services.review.builder import build_report
+from growthlog.services.review.report import ReviewReport
 from growthlog.services.review_text import WRITTEN, default_file_name, render, write_file, written_title
 from growthlog.services.review_writing import export_folder, past_reviews, plan_item, plan_items, when
 from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
@@ -68,14 +70,10 @@ class ReviewScreen(ModeScreen):
         """When :attr:`report` was computed."""
         self.frozen = False
         self.saved_texts: dict[str, str] = dict.fromkeys(WRITTEN, "")
-        self.drafts: dict[str, dict[str, Any]] = {}
-        """Unsaved written parts by draft key: what was typed, whatever the database holds."""
-        self._persisted: dict[str, dict[str, Any] | None] = {}
-        """What the database holds for each draft key this screen has seen (None: no draft)."""
+        self.unsaved = UnsavedWriting(store)
         self._shown_key: str | None = None
         """The draft key of the period whose written part is in the text areas."""
         self._draft_timer: Timer | None = None
-        self._draft_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield ModeBar("review")
@@ -128,29 +126,18 @@ class ReviewScreen(ModeScreen):
         if key is None:
             return
         self._note_writing(key)
-        self._persist(key, self.drafts.get(key))
+        self._persist(key)
 
     def _note_writing(self, key: str) -> None:
         """Remember the shown period's writing under ``key`` if it differs from what is saved."""
-        if self.is_dirty:
-            self.drafts[key] = self._draft_data()
-        else:
-            self.drafts.pop(key, None)
+        self.unsaved.note(key, self._draft_data() if self.is_dirty else None)
 
     @work(group="drafts")
-    async def _persist(self, key: str, data: dict[str, Any] | None) -> None:
-        async with self._draft_lock:  # in the order asked, so the last word is the one kept
-            if key in self._persisted and self._persisted[key] == data:
-                return
-            try:
-                if data is None:
-                    await asyncio.to_thread(self.store.delete_draft, key)
-                else:
-                    await asyncio.to_thread(self.store.save_draft, Draft(key=key, data=data))
-            except StoreError as error:  # the text is still on screen and in memory
-                self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
-                return
-            self._persisted[key] = data
+    async def _persist(self, key: str) -> None:
+        try:
+            await self.unsaved.keep(key)
+        except StoreError as error:  # the text is still on screen and in memory
+            self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
 
     def on_screen_suspend(self) -> None:
         self.keep_draft()
@@ -162,17 +149,10 @@ class ReviewScreen(ModeScreen):
                 self._note_writing(self._shown_key)
             except Exception:  # the text areas are already gone: what Changed noted stands
                 pass
-        for key in {*self.drafts, *self._persisted}:
-            data = self.drafts.get(key)
-            if self._persisted.get(key) == data:
-                continue
-            try:
-                if data is None:
-                    self.store.delete_draft(key)
-                else:
-                    self.store.save_draft(Draft(key=key, data=data))
-            except StoreError:  # nothing can be said any more: the screen is going away
-                pass
+        try:
+            self.unsaved.keep_all_now()
+        except StoreError:  # nothing can be said any more: the screen is going away
+            pass
 
     # Periods
     def show_period(self, period: Period) -> None:
@@ -200,14 +180,12 @@ class ReviewScreen(ModeScreen):
         if period != self.period:
             return
         key = draft_key(period)
-        self._persisted.setdefault(key, loaded.draft)
+        kept = self.unsaved.found(key, loaded.draft)
         self.review = loaded.review
         self.saved_texts = {field: getattr(loaded.review, field) if loaded.review else "" for field in WRITTEN}
-        texts = self.drafts.get(key) or loaded.draft or self.saved_texts
+        texts = kept or self.saved_texts
         for field in WRITTEN:
             self._area(field).load_text(texts.get(field) or "")
-        if key not in self.drafts and loaded.draft is not None:
-            self.drafts[key] = loaded.draft
         self._shown_key = key
         self._show_report(loaded.report, loaded.generated, loaded.frozen)
         self.query_one("#review-written").disabled = False
@@ -318,8 +296,8 @@ class ReviewScreen(ModeScreen):
             self.saved_texts = written
             self.frozen = True
         if period != self.period or self.written_texts() == written:
-            self.drafts.pop(key, None)
-            self._persist(key, None)
+            self.unsaved.note(key, None)
+            self._persist(key)
         self._show_status()
         self.notify(t("reviewui.saved_note"), markup=False)
 
@@ -440,7 +418,7 @@ class ReviewScreen(ModeScreen):
             asyncio.to_thread(self.store.list_reviews), asyncio.to_thread(self.store.list_drafts)
         )
         unsaved = {draft.key: draft.data for draft in drafts if draft.key.startswith(DRAFT_PREFIX)}
-        unsaved.update(self.drafts)
+        unsaved.update(self.unsaved.typed)
         items = past_reviews(reviews, unsaved, self.sprint)
 
         def chosen(period: Period | None) -> None:

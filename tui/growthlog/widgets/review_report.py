@@ -21,7 +21,7 @@ from textual.widgets import Static
 from growthlog.i18n import get_language, kind_label, t
 from growthlog.keys import bindings
 from growthlog.services.numbers import format_number, format_percent
-from growthlog.services.review import EntryLine, GoalLine, MetricLine, ReviewReport
+from growthlog.services.review.report import EntryLine, GoalLine, MetricLine, ReviewReport
 from growthlog.services.review_text import (
     SECTIONS,
     activity_headline,

@@ -34,8 +34,3 @@ Definitions, in one place:
   while the history has no two values 21–30 days apart (changes over 21+ days are scaled to 30, so
   weekly values count).
 """
-
-# The goals screen imports the summary's type from here (screens are not this package's to change).
-from growthlog.services.goals.summary import GoalSummary
-
-__all__ = ["GoalSummary"]

@@ -28,12 +28,5 @@ Definitions, in one place:
 * **Activity**: entries per day, days with entries, the logging streak on the period's last day
   (or today) and the longest run of days in the period.
 
-No textual here: the layering test checks it.
+No textual here: the architecture test checks it.
 """
-
-# The review screen and the report widget import these from here (they are not this package's to
-# change); every other caller imports from the modules.
-from growthlog.services.review.builder import build_report
-from growthlog.services.review.report import EntryLine, GoalLine, MetricLine, ReviewReport
-
-__all__ = ["EntryLine", "GoalLine", "MetricLine", "ReviewReport", "build_report"]
