@@ -194,37 +194,36 @@ def test_reads_run_while_another_thread_holds_the_write_lock(store):
         writer.join()
 
 
-def test_a_snapshot_sees_one_moment(tmp_path):
+@pytest.fixture
+def two_stores(tmp_path):
+    """Two stores on one file, as two processes would hold it."""
     path = tmp_path / "g.db"
     store = Store.open(path)
     other = Store.open(path)
-    try:
-        store.add_entry(entry("first"))
-        with store.snapshot():
-            before = store.count_entries()
-            other.add_entry(entry("second"))
-            assert store.count_entries() == before == 1
-        assert store.count_entries() == 2
-    finally:
-        other.close()
-        store.close()
+    yield store, other
+    other.close()
+    store.close()
 
 
-def test_changed_reports_other_processes_writes_only(tmp_path):
-    path = tmp_path / "g.db"
-    store = Store.open(path)
-    other = Store.open(path)
-    try:
-        assert store.changed() is False  # the first call notes where things stand
-        assert store.changed() is False
-        store.add_entry(entry("mine"))
-        assert store.changed() is False  # the app announces its own writes itself
-        other.add_entry(entry("theirs"))
-        assert store.changed() is True
-        assert store.changed() is False
-    finally:
-        other.close()
-        store.close()
+def test_a_snapshot_sees_one_moment(two_stores):
+    store, other = two_stores
+    store.add_entry(entry("first"))
+    with store.snapshot():
+        before = store.count_entries()
+        other.add_entry(entry("second"))
+        assert store.count_entries() == before == 1
+    assert store.count_entries() == 2
+
+
+def test_changed_reports_other_processes_writes_only(two_stores):
+    store, other = two_stores
+    assert store.changed() is False  # the first call notes where things stand
+    assert store.changed() is False
+    store.add_entry(entry("mine"))
+    assert store.changed() is False  # the app announces its own writes itself
+    other.add_entry(entry("theirs"))
+    assert store.changed() is True
+    assert store.changed() is False
 
 
 # --- read-only and permission denied, as another user ----------------------------------------------

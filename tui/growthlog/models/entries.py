@@ -9,9 +9,9 @@ fast ``growthlog add`` path uses (:mod:`growthlog.entry_rules`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from growthlog import kinds as k
 from growthlog.entry_rules import clean_author, clean_body, clean_tags, clean_title
@@ -25,6 +25,12 @@ ProblemStatus = Literal["open", "mitigating", "resolved"]
 LessonOutcome = Literal["success", "failure"]
 MarketScope = Literal["industry", "competitor", "consumer", "policy"]
 Impact = Literal["low", "medium", "high"]
+
+# The text rules are growthlog.entry_rules, which the fast `growthlog add` path calls too.
+Title = Annotated[str, AfterValidator(clean_title)]
+Body = Annotated[str, AfterValidator(clean_body)]
+Author = Annotated[str, AfterValidator(clean_author)]
+Tags = Annotated[list[str], AfterValidator(clean_tags)]
 
 
 class KindFields(BaseModel):
@@ -177,13 +183,13 @@ class Entry(BaseModel):
     """The day the entry is about (not when it was written)."""
     kind: Kind = "note"
     """One of :data:`growthlog.kinds.KINDS`."""
-    title: str
+    title: Title
     """One line."""
-    body: str = ""
+    body: Body = ""
     """Markdown."""
-    tags: list[str] = Field(default_factory=list)
+    tags: Tags = Field(default_factory=list)
     """Normalised tags, without '#'."""
-    author: str = ""
+    author: Author = ""
     """Who wrote it (defaults to the OS user name)."""
     created: dt.datetime = Field(default_factory=now)
     updated: dt.datetime = Field(default_factory=now)
@@ -195,27 +201,6 @@ class Entry(BaseModel):
     @classmethod
     def _day(cls, value: Any) -> Any:
         return date_input(value)
-
-    # The text rules are growthlog.entry_rules, which the fast `growthlog add` path calls too.
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str) -> str:
-        return clean_title(value)
-
-    @field_validator("body")
-    @classmethod
-    def _body(cls, value: str) -> str:
-        return clean_body(value)
-
-    @field_validator("author")
-    @classmethod
-    def _author(cls, value: str) -> str:
-        return clean_author(value)
-
-    @field_validator("tags")
-    @classmethod
-    def _tags(cls, value: list[str]) -> list[str]:
-        return clean_tags(value)
 
     @model_validator(mode="after")
     def _kind_fields(self) -> "Entry":

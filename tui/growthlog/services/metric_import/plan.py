@@ -184,29 +184,38 @@ class _Planner:
 
     # -- the two layouts
 
+    def _dated_rows(self, reader, width: int, date_index: int, date_column: str):
+        """Yield each data row, fitted to the header's width, with its ISO day.
+
+        Lines of empty cells (spreadsheets save empty rows) are skipped; a date is read once per
+        distinct text, since a long file repeats the same few hundred days.
+        """
+        dates = self.dates.cache
+        for row in reader:
+            if len(row) != width:
+                if not any(cell.strip() for cell in row):
+                    continue
+                row = self._fit(row, width)
+            text = row[date_index]
+            iso = dates.get(text)
+            if iso is None:
+                if not any(cell.strip() for cell in row):
+                    continue
+                iso = dates[text] = self._day(text, date_column)
+            yield row, iso
+
     def _long(self, reader, roles: dict[str, int], width: int) -> None:
         names = self.names
         di, mi, vi = roles["date"], roles["metric"], roles["value"]
         ni = roles.get("note")
         date_column, metric_column, value_column = names[di], names[mi], names[vi]
-        dates = self.dates.cache
         keys: dict[str, str] = {}
         rows = self.rows
         append = rows.append
         all_days = self.days
         progress = self.progress
         lines = 0
-        for row in reader:
-            if len(row) != width:
-                if not any(cell.strip() for cell in row):
-                    continue
-                row = self._fit(row, width)
-            text = row[di]
-            iso = dates.get(text)
-            if iso is None:
-                if not any(cell.strip() for cell in row):
-                    continue  # a line of empty cells, as spreadsheets save an empty row
-                iso = dates[text] = self._day(text, date_column)
+        for row, iso in self._dated_rows(reader, width, di, date_column):
             text = row[mi]
             key = keys.get(text)
             if key is None:
@@ -248,23 +257,12 @@ class _Planner:
             columns.append((index, name, key, self.days[key]))
         if not columns:
             raise import_error(self.path, header_line, None, t("metrics.import.no_metric_columns"))
-        dates = self.dates.cache
         rows = self.rows
         append = rows.append
         progress = self.progress
         missing_marks = _MISSING
         lines = 0
-        for row in reader:
-            if len(row) != width:
-                if not any(cell.strip() for cell in row):
-                    continue
-                row = self._fit(row, width)
-            text = row[di]
-            iso = dates.get(text)
-            if iso is None:
-                if not any(cell.strip() for cell in row):
-                    continue  # a line of empty cells, as spreadsheets save an empty row
-                iso = dates[text] = self._day(text, date_column)
+        for row, iso in self._dated_rows(reader, width, di, date_column):
             note = self._note(row[ni], names[ni]) if ni is not None and row[ni] else ""
             for index, name, key, days in columns:
                 text = row[index]
