@@ -139,7 +139,7 @@ def test_an_overdue_active_goal_appears_and_goes(memory_store):
     memory_store.add_goal(Goal(title="no due date"))
     [item] = items(memory_store)
     assert (item.kind, item.goal_id, item.params) == ("goal", goal.id, {"title": "D7 到 22%", "count": 3, "due": day(3).isoformat()})
-    memory_store.update_goal(goal.model_copy(update={"status": "missed"}))
+    goal = memory_store.update_goal(goal.model_copy(update={"status": "missed"}))
     assert items(memory_store) == []
     memory_store.update_goal(goal.model_copy(update={"status": "active", "due": day(-3)}))
     assert items(memory_store) == []

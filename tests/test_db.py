@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -155,14 +156,22 @@ def test_migrate_false_opens_without_upgrading(tmp_path):
     assert user_version(path) == 0
 
 
+UUID4 = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
+
+
 def make_old_database(path: Path, version: int) -> list[int]:
     """A database as an earlier release left it (its first ``version`` migrations), with three
     entries written through that release's triggers, one of them deleted again."""
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.migrations.apply(sqlite_utils.Database(conn), stop_before=MIGRATION_NAMES[version])
     conn.execute(f"PRAGMA user_version = {version}")
+    def insert_old(row: dict) -> int:
+        columns = [name for name in row if name not in ("uuid", "revision")]  # added by 0006_team
+        sql = f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
+        return conn.execute(sql, row).lastrowid
+
     ids = [
-        insert_row(conn, make_row(day=f"2026-11-{day}", kind="note", title=title, tags=tags, created="2026-11-20T09:00:00"))
+        insert_old(make_row(day=f"2026-11-{day}", kind="note", title=title, tags=tags, created="2026-11-20T09:00:00"))
         for day, title, tags in [(18, "第一条 留存", ["留存"]), (19, "第二条 转化", ["转化"]), (20, "第三条 留存率", ["留存"])]
     ]
     conn.execute("DELETE FROM entries WHERE id = ?", (ids[1],))
@@ -185,6 +194,8 @@ def test_an_earlier_database_is_upgraded_keeping_its_entries(tmp_path, today, ve
         assert store.search_ids("存率") == [ids[2]]  # the end of a title: found by the index too
         assert store.search_ids("存") == [ids[2], ids[0]]
         assert store.tag_counts() == [("留存", 2)]
+        uuids = [e.uuid for e in store.list_entries()]
+        assert len(set(uuids)) == 2 and all(re.fullmatch(UUID4, u) for u in uuids)
         # after the upgrade, the newest id is not handed out again once deleted
         newest = store.delete_entry(ids[2])
         assert store.add_entry(Entry(day=today, title="新")).id > newest.id

@@ -71,7 +71,11 @@ def test_long_layout_with_notes(metrics, tmp_path):
     assert (plan.metrics["dau"].added, plan.metrics["dau"].first_day, plan.metrics["dau"].last_day) == (2, "2026-11-01", "2026-11-02")
     assert apply_csv_import(plan, metrics) == 3
     assert stored(metrics, "dau") == [(D(2026, 11, 1), 1234.0), (D(2026, 11, 2), 1300.0)]
-    assert metrics.measurements("revenue")[0] == Measurement(metric="revenue", day=D(2026, 11, 1), value=3000.0, note="双十一预热", source="import")
+    revenue = metrics.measurements("revenue")[0]
+    assert revenue.model_copy(update={"updated": None}) == Measurement(
+        metric="revenue", day=D(2026, 11, 1), value=3000.0, note="双十一预热", source="import", author=metrics.author
+    )
+    assert revenue.updated is not None
 
 
 def test_wide_layout_matches_columns_by_key_and_by_name(metrics, tmp_path):

@@ -11,6 +11,7 @@ import pytest
 from growthlog.kinds import DEFAULT_FIELDS
 from growthlog.models import Draft, Entry, Link
 from growthlog.store import EntryFilter, StoreError
+from growthlog.store.errors import EditConflict
 from growthlog.store.rows import add_row, make_row
 
 D = dt.date
@@ -112,7 +113,7 @@ def test_fast_add_path_row_reads_back_as_a_valid_entry(store, today):
         got = store.get_entry(new_id)
         model_made = make(today, f"快速 {kind}", kind=kind, body="正文", tags=["快速", "cli"], author="me",
                           created=dt.datetime(2026, 11, 20, 9), updated=dt.datetime(2026, 11, 20, 9))
-        assert got == model_made.model_copy(update={"id": new_id})
+        assert got == model_made.model_copy(update={"id": new_id, "uuid": row["uuid"]})
         assert tags_of(store, new_id) == ["cli", "快速"]
     assert len(store.search_ids("快速")) == len(DEFAULT_FIELDS)
 
@@ -159,9 +160,34 @@ def test_update_of_an_unsaved_or_deleted_entry_is_a_store_error(store, today):
         store.update_entry(make(today, "从未保存"))
     saved = store.add_entry(make(today, "删了"))
     store.delete_entry(saved.id)
-    with pytest.raises(StoreError, match=str(saved.id)):
+    with pytest.raises(EditConflict, match=str(saved.id)) as caught:
         store.update_entry(saved)
+    assert caught.value.kind == "gone" and caught.value.current is None
     assert store.count_entries() == 0
+
+
+def test_saving_over_someone_elses_save_is_a_conflict_that_writes_nothing(store, today):
+    opened_by_me = store.add_entry(make(today, "原标题"))
+    opened_by_them = store.get_entry(opened_by_me.id)
+    theirs = store.update_entry(opened_by_them.model_copy(update={"title": "他们的标题"}))
+    assert theirs.revision == opened_by_me.revision + 1
+    with pytest.raises(EditConflict) as caught:
+        store.update_entry(opened_by_me.model_copy(update={"title": "我的标题"}))
+    assert caught.value.kind == "edited"
+    assert caught.value.current.title == "他们的标题" and caught.value.current.revision == theirs.revision
+    assert store.get_entry(opened_by_me.id).title == "他们的标题"
+    # keeping mine is a save over theirs, made knowingly
+    mine = store.update_entry(opened_by_me.model_copy(update={"title": "我的标题"}), force=True)
+    assert store.get_entry(mine.id).title == "我的标题" and mine.revision == theirs.revision + 1
+    assert store.get_entry(mine.id).uuid == opened_by_me.uuid
+
+
+def test_every_entry_gets_its_own_uuid_which_an_update_keeps(store, today):
+    first = store.add_entry(make(today, "一"))
+    second = store.add_entry(make(today, "二"))
+    assert first.uuid and second.uuid and first.uuid != second.uuid
+    assert store.get_entry(first.id).uuid == first.uuid
+    assert store.update_entry(first.model_copy(update={"title": "一改"})).uuid == first.uuid
 
 
 # --- delete and restore --------------------------------------------------------------------------

@@ -54,6 +54,7 @@ class CliContext:
                 self._database = open_database(self.db_path)
             except StoreError as error:
                 raise UserError(str(error)) from None
+            self._database.author = self.author()
         return self._database
 
     def store(self):

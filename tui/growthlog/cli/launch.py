@@ -37,10 +37,10 @@ def run_app(cli_context: CliContext, *, demo: bool = False) -> None:
 
             demo_folder = Path(tempfile.mkdtemp(prefix="growthlog-demo-"))
             settings = settings.model_copy(update={"db": demo_folder / "demo.db"})
-            store = Store.open(settings.db)
+            store = Store.open(settings.db, author=settings.author)
             fill_demo(store, today(), sprint=settings.sprint_rule())
         else:
-            store = Store.open(settings.db)
+            store = Store.open(settings.db, author=settings.author)
     except StoreError as error:
         raise UserError(str(error)) from None
     try:

@@ -196,6 +196,10 @@ class Entry(BaseModel):
     links: list[Link] = Field(default_factory=list)
     fields: dict[str, Any] = Field(default_factory=dict)
     """Kind-specific fields, as validated by the kind's model."""
+    uuid: str | None = None
+    """Stable id across machines (merging logs); given by the store when first saved."""
+    revision: int = 0
+    """How many times the stored entry was changed: a save of an older revision is a conflict."""
 
     @field_validator("day", mode="before")
     @classmethod

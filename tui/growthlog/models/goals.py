@@ -48,6 +48,10 @@ class Measurement(BaseModel):
     value: Finite
     note: Line = ""
     source: Literal["manual", "import"] = "manual"
+    author: Line = ""
+    """Who recorded it; the store fills in its writer when empty."""
+    updated: dt.datetime | None = None
+    """When it was recorded (None for values recorded before growthlog kept it)."""
 
 
 class Goal(BaseModel):
@@ -75,8 +79,14 @@ class Goal(BaseModel):
     status: GoalStatus = "active"
     tags: list[str] = Field(default_factory=list)
     """Tags, like an entry's: lessons with the same tags are shown beside the goal."""
+    author: Line = ""
+    """Who set the goal (its owner); the store fills in its writer when empty."""
     created: dt.datetime = Field(default_factory=now)
     updated: dt.datetime = Field(default_factory=now)
+    uuid: str | None = None
+    """Stable id across machines; given by the store when first saved."""
+    revision: int = 0
+    """How many times the stored goal was changed: a save of an older revision is a conflict."""
 
     @field_validator("tags", mode="before")
     @classmethod
@@ -106,4 +116,7 @@ class CheckIn(BaseModel):
     value: Finite | None = None
     confidence: Confidence = "on-track"
     note: Block = ""
+    author: Line = ""
+    """Who checked in; the store fills in its writer when empty."""
     created: dt.datetime = Field(default_factory=now)
+    uuid: str | None = None

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from growthlog.models.common import Block, now
+from growthlog.models.common import Block, Line, now
 
 PeriodKind = Literal["sprint", "week", "month", "quarter", "custom"]
 
@@ -36,6 +36,12 @@ class Review(BaseModel):
     """When ``report`` was computed."""
     created: dt.datetime = Field(default_factory=now)
     updated: dt.datetime = Field(default_factory=now)
+    author: Line = ""
+    """Who first saved it; the store fills in its writer when empty."""
+    uuid: str | None = None
+    """Stable id across machines; given by the store when first saved."""
+    revision: int = 0
+    """How many times the stored review was changed: a save of an older revision is a conflict."""
 
     @model_validator(mode="after")
     def _ordered(self) -> "Review":

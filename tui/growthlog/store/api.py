@@ -22,9 +22,16 @@ class Store:
         self.db = db
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> "Store":
-        """Open or create the database at ``path`` (``":memory:"`` for a private one)."""
-        return cls(open_database(path))
+    def open(cls, path: str | os.PathLike[str], *, author: str = "") -> "Store":
+        """Open or create the database at ``path`` (``":memory:"`` for a private one). ``author``
+        is who writes through it: records saved without an author are stamped with it."""
+        db = open_database(path)
+        db.author = author
+        return cls(db)
+
+    @property
+    def author(self) -> str:
+        return self.db.author
 
     @property
     def path(self) -> str:
@@ -51,8 +58,10 @@ class Store:
     def add_entries(self, items: list[Entry], progress=None) -> list[int]:
         return entries.add_entries(self.db, items, progress)
 
-    def update_entry(self, entry: Entry) -> Entry:
-        return entries.update_entry(self.db, entry)
+    def update_entry(self, entry: Entry, *, force: bool = False) -> Entry:
+        """Save an edited entry; :class:`~growthlog.store.errors.EditConflict` when someone else
+        saved or deleted it since it was read (``force`` saves over their change)."""
+        return entries.update_entry(self.db, entry, force=force)
 
     def delete_entry(self, entry_id: int) -> Entry:
         return entries.delete_entry(self.db, entry_id)
@@ -142,8 +151,10 @@ class Store:
     def add_goal(self, goal: Goal) -> Goal:
         return goals.add_goal(self.db, goal)
 
-    def update_goal(self, goal: Goal) -> Goal:
-        return goals.update_goal(self.db, goal)
+    def update_goal(self, goal: Goal, *, force: bool = False) -> Goal:
+        """Save an edited goal; :class:`~growthlog.store.errors.EditConflict` when someone else
+        saved or deleted it since it was read (``force`` saves over their change)."""
+        return goals.update_goal(self.db, goal, force=force)
 
     def get_goal(self, goal_id: int) -> Goal | None:
         return goals.get_goal(self.db, goal_id)
@@ -217,10 +228,11 @@ class Store:
 
         return queries.lessons_with_tags(self.db, tags, before=before, exclude=exclude, limit=limit)
 
-    def save_review(self, review: Review, *, touch: bool = True) -> Review:
+    def save_review(self, review: Review, *, touch: bool = True, force: bool = False) -> Review:
         """Insert (one per period) or update a review; returns it with its id. ``touch``: set its
-        ``updated`` time to now."""
-        return reviews.save_review(self.db, review, touch=touch)
+        ``updated`` time to now. :class:`~growthlog.store.errors.EditConflict` when someone else
+        saved or deleted it since it was read (``force`` saves over their change)."""
+        return reviews.save_review(self.db, review, touch=touch, force=force)
 
     def get_review(self, review_id: int) -> Review | None:
         return reviews.get_review(self.db, review_id)

@@ -61,6 +61,9 @@ class Database:
         self._watch_lock = threading.Lock()
         self._seen_version: int | None = None
         self._closed = False
+        self.author = ""
+        """Who writes through this process (the OS login or the configured author): records saved
+        without an author are stamped with it."""
 
     @property
     def is_memory(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from growthlog.models import Entry
 from growthlog.store.db import Database, StoreError
+from growthlog.store.errors import EditConflict
 from growthlog.store.rows import SELECT, add_row, insert_row, make_row
 from growthlog.textutil import normalize_tag
 
@@ -61,11 +62,13 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         updated=entry.updated.isoformat(),
         links=[link.model_dump() for link in entry.links],
         fields=entry.fields,
+        uuid=entry.uuid,
+        revision=entry.revision,
     )
 
 
 def row_to_entry(row: tuple) -> Entry:
-    (id_, day, kind, title, body, tags, author, created, updated, links, fields, _fields_text, _tags_text) = row
+    (id_, day, kind, title, body, tags, author, created, updated, links, fields, _fields_text, _tags_text, uuid, revision) = row
     return Entry(
         id=id_,
         day=day,
@@ -78,13 +81,19 @@ def row_to_entry(row: tuple) -> Entry:
         updated=updated,
         links=json.loads(links or "[]"),
         fields=json.loads(fields or "{}"),
+        uuid=uuid,
+        revision=revision,
     )
 
 
 def add_entry(db: Database, entry: Entry) -> Entry:
-    """Store a new entry; returns it with its id."""
-    new_id = add_row(db, entry_to_row(entry))
-    return entry.model_copy(update={"id": new_id})
+    """Store a new entry; returns it with its id and UUID (and the store's writer as its author
+    when it had none)."""
+    if not entry.author and db.author:
+        entry = entry.model_copy(update={"author": db.author})
+    row = entry_to_row(entry)
+    new_id = add_row(db, row)
+    return entry.model_copy(update={"id": new_id, "uuid": row["uuid"]})
 
 
 def add_entries(db: Database, entries: list[Entry], progress=None) -> list[int]:
@@ -98,18 +107,32 @@ def add_entries(db: Database, entries: list[Entry], progress=None) -> list[int]:
     return ids
 
 
-def update_entry(db: Database, entry: Entry) -> Entry:
-    """Replace a stored entry's content; ``updated`` is set to now."""
+def update_entry(db: Database, entry: Entry, *, force: bool = False) -> Entry:
+    """Replace a stored entry's content; ``updated`` is set to now and the revision goes up by one.
+
+    Raises :class:`EditConflict` when the stored entry is no longer the revision ``entry`` was read
+    at (someone else saved it meanwhile: ``kind == "edited"``, with their version) or is gone
+    (``kind == "gone"``). Nothing is written then. ``force`` saves over whatever is stored.
+    """
     if entry.id is None:
         raise StoreError("cannot update an entry that was never saved")
     entry = entry.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
     row = entry_to_row(entry)
-    assignments = ", ".join(f"{c} = :{c}" for c in row if c != "id")
+    assignments = ", ".join(f"{c} = :{c}" for c in row if c not in ("id", "uuid", "revision"))
+    check = "" if force else " AND revision = :revision"
     with db.write() as conn:
-        changed = conn.execute(f"UPDATE entries SET {assignments} WHERE id = :id", row).rowcount
+        changed = conn.execute(
+            f"UPDATE entries SET {assignments}, revision = revision + 1 WHERE id = :id{check}", row
+        ).rowcount
+        if not changed:
+            current = conn.execute(SELECT + " WHERE id = ?", (entry.id,)).fetchone()
+        else:
+            revision, uuid = conn.execute("SELECT revision, uuid FROM entries WHERE id = ?", (entry.id,)).fetchone()
     if not changed:
-        raise StoreError(f"entry {entry.id} does not exist (deleted elsewhere?)")
-    return entry
+        if current is None:
+            raise EditConflict(f"entry {entry.id} was deleted by someone else", "gone")
+        raise EditConflict(f"entry {entry.id} was changed by someone else", "edited", row_to_entry(current))
+    return entry.model_copy(update={"revision": revision, "uuid": uuid})
 
 
 def delete_entry(db: Database, entry_id: int) -> Entry:

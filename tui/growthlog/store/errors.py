@@ -19,7 +19,7 @@ from typing import Literal
 
 ErrorKind = Literal[
     "disk_full", "read_only", "permission", "locked", "not_database", "newer_schema", "damaged",
-    "not_found", "conflict", "io", "other",
+    "not_found", "conflict", "edited", "gone", "io", "other",
 ]
 
 # SQLite's primary result codes (the low byte of an extended code).
@@ -40,6 +40,19 @@ class StoreError(Exception):
     def __init__(self, message: str, kind: ErrorKind = "other") -> None:
         super().__init__(message)
         self.kind: ErrorKind = kind
+
+
+class EditConflict(StoreError):
+    """A save of a record that someone else changed (``kind == "edited"``) or deleted
+    (``kind == "gone"``) since it was read: nothing was written.
+
+    ``current`` is the record as it is stored now (None when it is gone), so that the one saving can
+    see what changed and choose: keep theirs, keep mine (save again over ``current``) or keep both.
+    """
+
+    def __init__(self, message: str, kind: ErrorKind, current: object | None = None) -> None:
+        super().__init__(message, kind)
+        self.current = current
 
 
 def result_code(error: sqlite3.Error) -> int | None:

@@ -6,10 +6,12 @@ import json
 
 from growthlog.models import CheckIn, Goal
 from growthlog.store.db import Database, StoreError
+from growthlog.store.errors import EditConflict
+from growthlog.store.rows import new_uuid
 
 _GOAL_COLUMNS = (
     "id", "title", "description", "metric", "baseline", "target", "start", "due", "why",
-    "parent_id", "horizon", "status", "tags", "created", "updated",
+    "parent_id", "horizon", "status", "tags", "author", "created", "updated", "uuid", "revision",
 )
 _SELECT_GOAL = "SELECT " + ", ".join(_GOAL_COLUMNS) + " FROM goals"
 
@@ -28,6 +30,9 @@ def _goal_values(goal: Goal) -> dict:
 
 
 def add_goal(db: Database, goal: Goal) -> Goal:
+    """Store a new goal; returns it with its id and UUID (and the store's writer as its owner when
+    it had none)."""
+    goal = goal.model_copy(update={"uuid": goal.uuid or new_uuid(), "author": goal.author or db.author})
     values = _goal_values(goal)
     with db.write() as conn:
         _check_references(conn, goal)
@@ -36,22 +41,31 @@ def add_goal(db: Database, goal: Goal) -> Goal:
     return goal.model_copy(update={"id": cursor.lastrowid})
 
 
-def update_goal(db: Database, goal: Goal) -> Goal:
+def update_goal(db: Database, goal: Goal, *, force: bool = False) -> Goal:
+    """Save an edited goal, raising :class:`EditConflict` when the stored one is not the revision
+    ``goal`` was read at (see :func:`growthlog.store.entries.update_entry`)."""
     if goal.id is None:
         raise StoreError("cannot update a goal that was never saved")
     import datetime as dt
 
     goal = goal.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
     values = _goal_values(goal)
+    assignments = ", ".join(f"{n} = :{n}" for n in values if n not in ("uuid", "revision"))
+    check = "" if force else " AND revision = :revision"
     with db.write() as conn:
         _check_references(conn, goal)
         if goal.parent_id == goal.id:
             raise StoreError("a goal cannot be its own parent")
-        assignments = ", ".join(f"{n} = :{n}" for n in values)
-        changed = conn.execute(f"UPDATE goals SET {assignments} WHERE id = :id", {**values, "id": goal.id}).rowcount
+        changed = conn.execute(
+            f"UPDATE goals SET {assignments}, revision = revision + 1 WHERE id = :id{check}", {**values, "id": goal.id}
+        ).rowcount
+        current = conn.execute(_SELECT_GOAL + " WHERE id = ?", (goal.id,)).fetchone()
+    if current is None:
+        raise EditConflict(f"goal {goal.id} was deleted by someone else", "gone")
+    stored = _goal(current)
     if not changed:
-        raise StoreError(f"no goal with id {goal.id}")
-    return goal
+        raise EditConflict(f"goal {goal.id} was changed by someone else", "edited", stored)
+    return stored
 
 
 def _check_references(conn, goal: Goal) -> None:
@@ -88,10 +102,11 @@ def delete_goal(db: Database, goal_id: int) -> Goal:
     return goal
 
 
-_CHECKIN_COLUMNS = ("id", "goal_id", "day", "value", "confidence", "note", "created")
+_CHECKIN_COLUMNS = ("id", "goal_id", "day", "value", "confidence", "note", "author", "created", "uuid")
 
 
 def add_checkin(db: Database, checkin: CheckIn) -> CheckIn:
+    checkin = checkin.model_copy(update={"uuid": checkin.uuid or new_uuid(), "author": checkin.author or db.author})
     values = checkin.model_dump(mode="json")
     values.pop("id")
     with db.write() as conn:

@@ -61,8 +61,10 @@ def record(db: Database, measurement: Measurement) -> float | None:
             "SELECT value FROM measurements WHERE metric = ? AND day = ?", (measurement.metric, measurement.day.isoformat())
         ).fetchone()
         conn.execute(
-            "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)",
-            (measurement.metric, measurement.day.isoformat(), measurement.value, measurement.note, measurement.source),
+            "INSERT OR REPLACE INTO measurements (metric, day, value, note, source, author, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (measurement.metric, measurement.day.isoformat(), measurement.value, measurement.note, measurement.source,
+             measurement.author or db.author, _now()),
         )
     return old[0] if old else None
 
@@ -71,10 +73,25 @@ def record_many(db: Database, rows: Iterable[tuple[str, str, float, str, str]]) 
     """Store many (metric, ISO day, value, note, source) rows in one transaction, replacing days
     already recorded. Rows are trusted: callers validate first (see services.metric_import)."""
     with db.write() as conn:
-        cursor = conn.executemany(
-            "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)", rows
-        )
+        cursor = conn.executemany(_INSERT_SIGNED, _signed(rows, db.author))
         return cursor.rowcount
+
+
+_INSERT_SIGNED = (
+    "INSERT OR REPLACE INTO measurements (metric, day, value, note, source, author, updated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _signed(rows: Iterable[tuple[str, str, float, str, str]], author: str):
+    """Each row with who recorded it and when, as stored."""
+    stamp = _now()
+    for row in rows:
+        yield (*row, author, stamp)
 
 
 def existing_days(db: Database, metric: str, days: list[str]) -> set[str]:
@@ -110,7 +127,7 @@ def series(db: Database, metric: str, since: dt.date | None = None, until: dt.da
 
 def measurements(db: Database, metric: str, since: dt.date | None = None, until: dt.date | None = None) -> list[Measurement]:
     """Whole measurements (with notes and sources), in day order."""
-    sql = "SELECT metric, day, value, note, source FROM measurements WHERE metric = ?"
+    sql = "SELECT metric, day, value, note, source, author, updated FROM measurements WHERE metric = ?"
     params: list = [metric]
     if since:
         sql += " AND day >= ?"
@@ -120,7 +137,9 @@ def measurements(db: Database, metric: str, since: dt.date | None = None, until:
         params.append(until.isoformat())
     with db.read() as conn:
         rows = conn.execute(sql + " ORDER BY day", params).fetchall()
-    return [Measurement(metric=m, day=d, value=v, note=n, source=s) for m, d, v, n, s in rows]
+    return [
+        Measurement(metric=m, day=d, value=v, note=n, source=s, author=a, updated=u) for m, d, v, n, s, a, u in rows
+    ]
 
 
 def latest(db: Database, metric: str, on_or_before: dt.date | None = None) -> tuple[dt.date, float] | None:
@@ -197,10 +216,7 @@ def import_measurements(
                  metric.description, metric.created.isoformat()),
             )
         before = conn.total_changes
-        conn.executemany(
-            "INSERT OR REPLACE INTO measurements (metric, day, value, note, source) VALUES (?, ?, ?, ?, ?)",
-            noting(rows),
-        )
+        conn.executemany(_INSERT_SIGNED, _signed(noting(rows), db.author))
         stored = conn.total_changes - before
         missing = named.difference(row[0] for row in conn.execute("SELECT key FROM metrics"))
         if missing:

@@ -237,6 +237,51 @@ def reviews_and_goal_tags(db) -> None:
     execute("ALTER TABLE goals ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'")
 
 
+# A version-4 UUID made by SQLite, for rows that existed before records had one (new rows get
+# theirs from Python's uuid4). randomblob() is evaluated per row.
+_SQL_UUID4 = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+)
+
+
+@migrations(name="0006_team")
+def team(db) -> None:
+    """What a team's log needs: a stable id (UUID) on every record so that logs can be merged
+    between machines, who wrote each record, and a revision counter on what can be edited so that a
+    save can tell that someone else changed the record since it was opened.
+
+    The entries' update trigger is narrowed to the indexed columns first, so that giving a million
+    existing entries their UUID does not rewrite the search index.
+    """
+    execute = db.conn.execute
+    execute("DROP TRIGGER entries_au")
+    new_values = "new.id, new.title || '  ', new.body || '  ', new.tags_text || '  ', new.fields_text || '  '"
+    old_values = "old.id, old.title || '  ', old.body || '  ', old.tags_text || '  ', old.fields_text || '  '"
+    execute(
+        "CREATE TRIGGER entries_au AFTER UPDATE OF title, body, tags, tags_text, fields_text ON entries BEGIN "
+        f"INSERT INTO entries_fts(entries_fts, rowid, title, body, tags_text, fields_text) VALUES ('delete', {old_values}); "
+        f"INSERT INTO entries_fts(rowid, title, body, tags_text, fields_text) VALUES ({new_values}); "
+        "DELETE FROM entry_tags WHERE entry_id = old.id; "
+        "INSERT OR IGNORE INTO entry_tags(entry_id, tag) SELECT new.id, value FROM json_each(new.tags); "
+        "END"
+    )
+    for table in ("entries", "goals", "checkins", "reviews"):
+        execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        execute(f"UPDATE {table} SET uuid = {_SQL_UUID4}")
+        execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+    for table in ("entries", "goals", "reviews"):
+        execute(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    for table in ("goals", "checkins", "reviews", "measurements"):
+        execute(f"ALTER TABLE {table} ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+    execute("ALTER TABLE measurements ADD COLUMN updated TEXT")
+    execute("ALTER TABLE metrics ADD COLUMN updated TEXT")
+    execute("UPDATE metrics SET updated = created")
+    # Journal's "mine / everyone" and the count of writers read this index, not the table.
+    execute("CREATE INDEX entries_author_day ON entries(author, day)")
+
+
 def apply_migrations(db: Database) -> None:
     """Apply every pending migration, then record the schema version, in one write transaction."""
     import sqlite_utils

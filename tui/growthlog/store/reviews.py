@@ -7,10 +7,12 @@ import json
 
 from growthlog.models import Review
 from growthlog.store.db import Database, StoreError
+from growthlog.store.errors import EditConflict
+from growthlog.store.rows import new_uuid
 
 _COLUMNS = (
     "id", "period_kind", "start", "end", "summary", "went_well", "to_improve", "plan", "report",
-    "generated", "created", "updated",
+    "generated", "created", "updated", "author", "uuid", "revision",
 )
 _SELECT = "SELECT " + ", ".join(f'"{name}"' for name in _COLUMNS) + " FROM reviews"
 # Listing shows the written part's first words, never the (large) report.
@@ -24,11 +26,14 @@ def _review(row: tuple, columns: tuple[str, ...] = _COLUMNS) -> Review:
     return Review(**values)
 
 
-def save_review(db: Database, review: Review, *, touch: bool = True) -> Review:
-    """Insert or update the review of ``review``'s period; returns it with its id. ``touch``: set
-    ``updated`` to now (the demo keeps its own times)."""
+def save_review(db: Database, review: Review, *, touch: bool = True, force: bool = False) -> Review:
+    """Insert or update the review of ``review``'s period; returns it as stored. ``touch``: set
+    ``updated`` to now (the demo keeps its own times). An update of a review someone else saved
+    or deleted since it was read raises :class:`EditConflict`, unless ``force``."""
     if touch:
         review = review.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
+    if review.id is None:
+        review = review.model_copy(update={"uuid": review.uuid or new_uuid(), "author": review.author or db.author})
     values = review.model_dump(mode="json")
     values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
     values.pop("id")
@@ -42,12 +47,19 @@ def save_review(db: Database, review: Review, *, touch: bool = True) -> Review:
                 raise StoreError(f"the period {values['start']}..{values['end']} already has a review (#{existing[0]})")
             cursor = conn.execute(f"INSERT INTO reviews ({names}) VALUES ({marks})", values)
             return review.model_copy(update={"id": cursor.lastrowid})
-        keep = {name: value for name, value in values.items() if name != "created"}
+        keep = {name: value for name, value in values.items() if name not in ("created", "author", "uuid", "revision")}
         assignments = ", ".join(f'"{name}" = :{name}' for name in keep)
-        changed = conn.execute(f"UPDATE reviews SET {assignments} WHERE id = :id", {**keep, "id": review.id}).rowcount
+        check = "" if force else " AND revision = :revision"
+        changed = conn.execute(
+            f"UPDATE reviews SET {assignments}, revision = revision + 1 WHERE id = :id{check}",
+            {**keep, "id": review.id, "revision": review.revision},
+        ).rowcount
+        current = conn.execute(_SELECT + " WHERE id = ?", (review.id,)).fetchone()
+    if current is None:
+        raise EditConflict(f"review {review.id} was deleted by someone else", "gone")
     if not changed:
-        raise StoreError(f"no review with id {review.id}")
-    return review
+        raise EditConflict(f"review {review.id} was changed by someone else", "edited", _review(current))
+    return review.model_copy(update={"revision": current[_COLUMNS.index("revision")]})
 
 
 def get_review(db: Database, review_id: int) -> Review | None:

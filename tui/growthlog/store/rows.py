@@ -7,6 +7,7 @@ model-based functions in :mod:`growthlog.store.entries` go through the same :fun
 from __future__ import annotations
 
 import json
+import uuid as uuids
 from typing import Any
 
 from growthlog.store.db import Database
@@ -25,6 +26,8 @@ COLUMNS = (
     "fields",
     "fields_text",
     "tags_text",
+    "uuid",
+    "revision",
 )
 SELECT = "SELECT " + ", ".join(f"entries.{c}" for c in COLUMNS) + " FROM entries"
 
@@ -52,8 +55,11 @@ def make_row(
     links: list[dict[str, str]] | None = None,
     fields: dict[str, Any] | None = None,
     id: int | None = None,
+    uuid: str | None = None,
+    revision: int = 0,
 ) -> dict[str, Any]:
-    """A row for the ``entries`` table from already-validated values."""
+    """A row for the ``entries`` table from already-validated values; a new record gets its UUID
+    here."""
     fields = fields or {}
     return {
         "id": id,
@@ -69,7 +75,14 @@ def make_row(
         "fields": dumps(fields),
         "fields_text": fields_text(fields),
         "tags_text": " ".join(tags or []),
+        "uuid": uuid or new_uuid(),
+        "revision": revision,
     }
+
+
+def new_uuid() -> str:
+    """A record's stable id, the same on every machine its log is merged into."""
+    return str(uuids.uuid4())
 
 
 _INSERT = (

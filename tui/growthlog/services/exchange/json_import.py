@@ -251,7 +251,8 @@ def plan_import(
             # database moves the links.
             if old_id in taken and old_id not in renumbered:
                 renumbered[old_id] = new_id
-            entries[position] = entries[position].model_copy(update={"id": new_id})
+            # Until imports merge by UUID, a renumbered entry is a new record of its own.
+            entries[position] = entries[position].model_copy(update={"id": new_id, "uuid": None, "revision": 0})
     if renumbered:
         entries = [_remap_links(entry, renumbered) for entry in entries]
     with_ids = [entry for entry in entries if entry.id is not None]
