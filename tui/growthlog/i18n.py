@@ -18,7 +18,7 @@ import importlib
 import os
 
 LANGUAGES = ("en", "zh")
-AREAS = ("app", "cli", "metrics", "goals", "charts", "goalsui", "review", "reviewui", "lessons")
+AREAS = ("app", "cli", "metrics", "goals", "charts", "goalsui", "review", "reviewui", "lessons", "team")
 
 _language = "en"
 Message = str | dict[str, str]

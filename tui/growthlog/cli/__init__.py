@@ -18,7 +18,7 @@ import sys
 import click
 
 from growthlog import __version__
-from growthlog.cli import entries, exchange, goals, metrics, review
+from growthlog.cli import entries, exchange, goals, metrics, review, team
 from growthlog.cli.common import CliContext
 
 
@@ -54,6 +54,7 @@ cli.add_command(exchange.backup)
 cli.add_command(metrics.metric_group)
 cli.add_command(goals.goal_group)
 cli.add_command(review.review_command)
+cli.add_command(team.init)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -166,19 +166,23 @@ def backup_candidates(source: Path, path: Path | None) -> list[Path]:
 
 
 def claim_backup_file(source: Path, candidates: list[Path]) -> Path:
-    """The first candidate that is free, created empty and private; never the database itself."""
+    """The first candidate that is free, created empty with the database's own openness (the
+    group's beside a shared database, else private); never the database itself."""
+    from growthlog.store.sharing import file_mode
+
+    mode = file_mode(source)
     for target in (candidate.absolute() for candidate in candidates):
         if target.resolve() == source.resolve():
             raise UserError(t("cli.backup.same_file", path=target))
-        if create_private_file(target):
+        if create_private_file(target, mode):
             return target
     raise UserError(t("cli.backup.exists", path=target))
 
 
-def create_private_file(target: Path) -> bool:
-    """Create ``target`` (0600) unless it exists: an existing file is never overwritten."""
+def create_private_file(target: Path, mode: int = 0o600) -> bool:
+    """Create ``target`` (0600 unless told) unless it exists: an existing file is never overwritten."""
     try:
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode))
     except FileExistsError:
         return False
     except OSError as error:
