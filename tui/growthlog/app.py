@@ -332,5 +332,7 @@ class GrowthlogApp(App[None]):
 
 
 def make_app(settings: Settings, store: Store, *, today: dt.date | None = None, demo: bool = False) -> GrowthlogApp:
-    """The app, as the command line and the tests build it."""
+    """The app, as the command line and the tests build it. What the app saves is signed with the
+    settings' author unless the store was opened for someone already."""
+    store.author = store.author or settings.author
     return GrowthlogApp(settings, store, today=today, demo=demo)

@@ -58,6 +58,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("journal.delete", "d,delete", "delete", "journal"),
     KeySpec("journal.undo", "u", "undo", "journal", show=False),
     KeySpec("journal.filters", "f", "focus_filters", "journal", show=False),
+    KeySpec("journal.mine", "w", "toggle_mine", "journal"),
     KeySpec("journal.clear", "escape", "clear", "journal", show=False),
     KeySpec("today.edit", "e", "edit", "today", show=False),
     KeySpec("today.leave", "escape", "leave_input", "today", show=False),

@@ -144,6 +144,30 @@ def filter_options(func):
     return func
 
 
+def author_options(func):
+    """--author NAME and --mine, shared by list and search: one member's entries."""
+    func = click.option("--mine", is_flag=True, help="Only entries you wrote (your author name).")(func)
+    return click.option("--author", "-a", "author_text", metavar="NAME", help="Only entries this member wrote.")(func)
+
+
+def with_author(obj: "CliContext", where, author_text: str | None, mine: bool):
+    """``where`` narrowed to one author: ``--author`` as typed, or ``--mine`` (this writer)."""
+    import dataclasses
+
+    if author_text is not None and mine:
+        raise click.UsageError(t("cli.author.both"))
+    if mine:
+        return dataclasses.replace(where, author=obj.author())
+    if author_text is not None:
+        from growthlog.entry_rules import clean_author
+
+        name = clean_author(author_text)
+        if not name:
+            raise UserError(t("cli.author.empty"))
+        return dataclasses.replace(where, author=name)
+    return where
+
+
 def build_filter(kind_texts: tuple[str, ...], tag_text: str | None, since_text: str | None, until_text: str | None):
     """An EntryFilter from the shared options; dates go through :func:`parse_day`."""
     from growthlog.store.entries import EntryFilter

@@ -16,9 +16,11 @@ import click
 
 from growthlog.cli.common import (
     CliContext,
+    author_options,
     UserError,
     aligned_lines,
     build_filter,
+    with_author,
     column_widths,
     echo_json,
     entry_text_message,
@@ -119,18 +121,24 @@ def describe_validation_error(error, kind: str) -> str:
 
 @click.command("list")
 @filter_options
+@author_options
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.pass_obj
-def list_command(obj: CliContext, kind_texts, tag_text, since_text, until_text, limit: int, as_json: bool) -> None:
-    """List entries, newest day first."""
-    where = build_filter(kind_texts, tag_text, since_text, until_text)
+def list_command(
+    obj: CliContext, kind_texts, tag_text, since_text, until_text, author_text, mine: bool, limit: int, as_json: bool
+) -> None:
+    """List entries, newest day first.
+
+    Where several people write in the database, a column says who wrote each entry.
+    """
+    where = with_author(obj, build_filter(kind_texts, tag_text, since_text, until_text), author_text, mine)
     store = obj.store()
     entries = store.list_entries(where, limit=limit)
     if not entries and not as_json:
         click.echo(t("cli.list.none"), err=True)
         return
-    echo_entries(entries, as_json)
+    echo_entries(entries, as_json, with_authors=not as_json and store.several_writers())
     if len(entries) == limit and not as_json:
         total = store.count_entries(where)
         if total > limit:
@@ -140,10 +148,14 @@ def list_command(obj: CliContext, kind_texts, tag_text, since_text, until_text, 
 @click.command()
 @click.argument("query", nargs=-1, required=True)
 @filter_options
+@author_options
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.pass_obj
-def search(obj: CliContext, query: tuple[str, ...], kind_texts, tag_text, since_text, until_text, limit: int, as_json: bool) -> None:
+def search(
+    obj: CliContext, query: tuple[str, ...], kind_texts, tag_text, since_text, until_text, author_text, mine: bool,
+    limit: int, as_json: bool,
+) -> None:
     """Search entries, best matches first.
 
     Titles, bodies, tags and field values are searched, Chinese or not. Every word of QUERY must match; words are matched literally, also within Chinese text.
@@ -151,27 +163,29 @@ def search(obj: CliContext, query: tuple[str, ...], kind_texts, tag_text, since_
     text = " ".join(query).strip()
     if not text:
         raise UserError(t("cli.search.empty"))
-    where = build_filter(kind_texts, tag_text, since_text, until_text)
-    entries = obj.store().search(text, where, limit)
+    where = with_author(obj, build_filter(kind_texts, tag_text, since_text, until_text), author_text, mine)
+    store = obj.store()
+    entries = store.search(text, where, limit)
     if not entries and not as_json:
         click.echo(t("cli.search.none", query=text), err=True)
         return
-    echo_entries(entries, as_json)
+    echo_entries(entries, as_json, with_authors=not as_json and store.several_writers())
 
 
-def echo_entries(entries: list, as_json: bool) -> None:
+def echo_entries(entries: list, as_json: bool, *, with_authors: bool = False) -> None:
     if as_json:
         from growthlog.services.exchange import entry_to_dict
 
         echo_json([entry_to_dict(entry) for entry in entries])
     else:
-        for line in format_table(entries):
+        for line in format_table(entries, with_authors=with_authors):
             click.echo(line)
 
 
-def format_table(entries: list) -> list[str]:
-    """Lines of an id / day / kind / title / tags table whose columns line up with Chinese text.
-    On a terminal, long titles and tag lists are cut to fit its width; piped output is never cut."""
+def format_table(entries: list, *, with_authors: bool = False) -> list[str]:
+    """Lines of an id / day / kind / title / tags table (with the author after the kind when
+    several people write) whose columns line up with Chinese text. On a terminal, long titles and
+    tag lists are cut to fit its width; piped output is never cut."""
     from growthlog.i18n import kind_label
 
     headers = [t("cli.col.id"), t("cli.col.day"), t("cli.col.kind"), t("cli.col.title"), t("cli.col.tags")]
@@ -179,14 +193,19 @@ def format_table(entries: list) -> list[str]:
         [str(entry.id), entry.day.isoformat(), kind_label(entry.kind), entry.title, " ".join(f"#{tag}" for tag in entry.tags)]
         for entry in entries
     ]
+    if with_authors:
+        headers.insert(3, t("cli.col.author"))
+        for row, entry in zip(rows, entries):
+            row.insert(3, entry.author or "—")
     widths = column_widths([headers, *rows])
     columns = terminal_columns()
     if columns is not None:
-        # The title gets what the id, day and kind leave, the tags at most a third of it.
-        room = columns - sum(widths[:3]) - 2 * 4
-        tags_width = min(widths[4], max(10, room // 3))
-        widths[3] = min(widths[3], max(10, room - tags_width))
-        widths[4] = tags_width
+        # The title gets what the id, day, kind (and author) leave, the tags at most a third of it.
+        title, tags = len(headers) - 2, len(headers) - 1
+        room = columns - sum(widths[:title]) - 2 * (len(headers) - 1)
+        tags_width = min(widths[tags], max(10, room // 3))
+        widths[title] = min(widths[title], max(10, room - tags_width))
+        widths[tags] = tags_width
     return aligned_lines([headers, *rows], widths, right=(0,))
 
 

@@ -93,9 +93,13 @@ class JournalScreen(EntryBrowsing, ModeScreen):
             status = t("journal.count_all", count=view.total)
         else:
             status = t("journal.count", count=view.total)
+        if self.filter.author is not None:
+            status += " · " + t("team.journal.only_mine", name=self.filter.author or "—")
         self.query_one("#journal-status", Static).update(status)
         self.show_tags(view.tags)
-        self.query_one(EntryList).reset(view.total, keep_cursor=keep_cursor)
+        entry_list = self.query_one(EntryList)
+        entry_list.set_show_author(view.several_writers and self.filter.author is None)
+        entry_list.reset(view.total, keep_cursor=keep_cursor)
         if view.total == 0:
             self.query_one(EntryView).show(None)
 
@@ -189,6 +193,13 @@ class JournalScreen(EntryBrowsing, ModeScreen):
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
         self.query_one(EntryList).focus()
+
+    def action_toggle_mine(self) -> None:
+        """Mine / everyone's: only the entries this writer wrote, or the whole team's."""
+        mine = None if self.filter.author is not None else self.store.author
+        self.filter = dataclasses.replace(self.filter, author=mine)
+        self.notify(t("team.journal.showing_mine" if mine is not None else "team.journal.showing_everyone"), markup=False)
+        self.load()
 
     @on(Select.Changed, "#kind-filter")
     def kind_filter_changed(self, event: Select.Changed) -> None:

@@ -138,8 +138,13 @@ class TodayScreen(EntryBrowsing, ModeScreen):
         self.show_attention(view.attention)
         self.entries = entries
         self.query_one("#today-header", Static).update(self.header_text(view.streak, len(entries)))
-        self.query_one("#today-entries-heading", Label).update(t("today.entries_heading_count", count=len(entries)))
+        heading = t("today.entries_heading_count", count=len(entries))
+        if view.several_writers and entries:
+            who = t("team.list_separator").join(t("team.writer_count", name=name, count=count) for name, count in view.writers_today)
+            heading = f"{heading} · {who}"
+        self.query_one("#today-entries-heading", Label).update(Text(heading))
         entry_list = self.query_one(EntryList)
+        entry_list.set_show_author(view.several_writers)
         generation = entry_list.reset(len(entries), keep_cursor=True)
         for offset in range(0, len(entries), PAGE_SIZE):
             entry_list.set_page(offset, entries[offset : offset + PAGE_SIZE], generation)

@@ -31,7 +31,12 @@ class Store:
 
     @property
     def author(self) -> str:
+        """Who writes through this store: records saved without an author are stamped with it."""
         return self.db.author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self.db.author = name
 
     @property
     def path(self) -> str:
@@ -85,6 +90,14 @@ class Store:
 
     def entries_on(self, day: dt.date) -> list[Entry]:
         return entries.entries_on(self.db, day)
+
+    def several_writers(self) -> bool:
+        """Whether more than one author wrote entries (lists then show who wrote each)."""
+        return entries.several_writers(self.db)
+
+    def authors(self, limit: int = 200) -> list[str]:
+        """Everyone who wrote entries, by name."""
+        return entries.authors(self.db, limit)
 
     def tag_counts(self, limit: int = 500) -> list[tuple[str, int]]:
         return entries.tag_counts(self.db, limit)

@@ -16,7 +16,7 @@ from growthlog.textutil import normalize_tag
 
 @dataclasses.dataclass(frozen=True)
 class EntryFilter:
-    """What the journal shows: kinds, one tag, a date range (inclusive).
+    """What the journal shows: kinds, one tag, a date range (inclusive), one author.
 
     The tag may be given as typed (``#SEO``, ``＃留存``): it is normalised like stored tags.
     """
@@ -25,6 +25,7 @@ class EntryFilter:
     tag: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    author: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions on ``entries`` and their parameters."""
@@ -42,6 +43,9 @@ class EntryFilter:
         if self.until:
             clauses.append("entries.day <= ?")
             params.append(self.until.isoformat())
+        if self.author is not None:
+            clauses.append("entries.author = ?")
+            params.append(self.author)
         return (" AND ".join(clauses) or "1"), params
 
     @property
@@ -201,6 +205,21 @@ def entries_on(db: Database, day: dt.date) -> list[Entry]:
     with db.read() as conn:
         rows = conn.execute(SELECT + " WHERE day = ? ORDER BY id", (day.isoformat(),)).fetchall()
     return [row_to_entry(row) for row in rows]
+
+
+def several_writers(db: Database) -> bool:
+    """Whether more than one author wrote entries: then lists name who wrote each. Two look-ups
+    in the (author, day) index, however many entries there are."""
+    with db.read() as conn:
+        first = conn.execute("SELECT author FROM entries ORDER BY author LIMIT 1").fetchone()
+        last = conn.execute("SELECT author FROM entries ORDER BY author DESC LIMIT 1").fetchone()
+    return first is not None and first != last
+
+
+def authors(db: Database, limit: int = 200) -> list[str]:
+    """Everyone who wrote entries, by name."""
+    with db.read() as conn:
+        return [row[0] for row in conn.execute("SELECT DISTINCT author FROM entries ORDER BY author LIMIT ?", (limit,))]
 
 
 def tag_counts(db: Database, limit: int = 500) -> list[tuple[str, int]]:

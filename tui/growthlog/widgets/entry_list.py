@@ -30,10 +30,12 @@ MAX_PAGES = 12
 KIND_WIDTH = 9
 TAGS_WIDTH = 22
 DAY_WIDTH = 10
+AUTHOR_WIDTH = 8
 
 
 class EntryList(ScrollView, can_focus=True):
-    """Entries, one per row: day, kind, title, tags. A cursor row; enter selects."""
+    """Entries, one per row: day, kind, author (when several people write), title, tags. A cursor
+    row; enter selects."""
 
     BINDINGS = bindings("list")
 
@@ -43,6 +45,7 @@ class EntryList(ScrollView, can_focus=True):
         "entry-list--tags",
         "entry-list--placeholder",
         "entry-list--kind",
+        "entry-list--author",
     }
 
     DEFAULT_CSS = """
@@ -56,6 +59,7 @@ class EntryList(ScrollView, can_focus=True):
     EntryList > .entry-list--day { color: $text-muted; }
     EntryList > .entry-list--tags { color: $text-accent; }
     EntryList > .entry-list--kind { color: $text-secondary; }
+    EntryList > .entry-list--author { color: $text-muted; }
     EntryList > .entry-list--placeholder { color: $text-disabled; }
     """
 
@@ -103,6 +107,7 @@ class EntryList(ScrollView, can_focus=True):
         self.total = 0
         self.empty_text = empty_text
         self.show_day = show_day
+        self.show_author = False
         self.generation = 0
         self._pages: dict[int, list[Entry]] = {}
         self._requested: set[int] = set()
@@ -124,6 +129,12 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh()
         self._want_pages()
         return self.generation
+
+    def set_show_author(self, show: bool) -> None:
+        """Name who wrote each entry (when more than one person writes in the database)."""
+        if show != self.show_author:
+            self.show_author = show
+            self.refresh()
 
     def set_page(self, offset: int, entries: list[Entry], generation: int) -> None:
         """Rows starting at ``offset``; ignored when they belong to an earlier :meth:`reset`."""
@@ -190,6 +201,12 @@ class EntryList(ScrollView, can_focus=True):
         row.append_text(kind)
         row.append(" ")
         used += KIND_WIDTH + 1
+        if self.show_author and width > 50:
+            author = Text(entry.author or "—", style=self.get_component_rich_style("entry-list--author"))
+            author.truncate(AUTHOR_WIDTH, overflow="ellipsis", pad=True)
+            row.append_text(author)
+            row.append(" ")
+            used += AUTHOR_WIDTH + 1
         tags = " ".join("#" + tag for tag in entry.tags)
         tags_width = min(TAGS_WIDTH, cell_len(tags)) if tags and width > 70 else 0
         title_width = max(width - used - (tags_width + 1 if tags_width else 0) - 1, 4)

@@ -25,6 +25,8 @@ class JournalView:
     """The ranked results when searching (the list pages through them); None when not searching."""
     tags: list[tuple[str, int]]
     """Tags in use, most used first, with their counts."""
+    several_writers: bool = False
+    """More than one person writes in the database: the list names who wrote each entry."""
 
     @property
     def capped(self) -> bool:
@@ -35,10 +37,11 @@ def load_journal(store: Store, where: EntryFilter, query: str = "") -> JournalVi
     """The count (or the ranked search results) and the tags, read in one snapshot."""
     with store.snapshot():
         tags = store.tag_counts(TAG_LIMIT)
+        several = store.several_writers()
         if query.strip():
             ids = store.search_ids(query, where, SEARCH_LIMIT)
-            return JournalView(len(ids), ids, tags)
-        return JournalView(store.count_entries(where), None, tags)
+            return JournalView(len(ids), ids, tags, several)
+        return JournalView(store.count_entries(where), None, tags, several)
 
 
 def load_page(store: Store, where: EntryFilter, search_ids: list[int] | None, offset: int, size: int) -> list[Entry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
@@ -29,6 +30,14 @@ class TodayView:
     goals: list[GoalSummary]
     """Active goals, soonest due first."""
     attention: list[AttentionItem]
+    several_writers: bool = False
+    """More than one person writes in the database: entries are shown with who wrote them."""
+
+    @property
+    def writers_today(self) -> list[tuple[str, int]]:
+        """Who logged today and how many entries each, the busiest first."""
+        counts = collections.Counter(entry.author or "—" for entry in self.entries)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def active_goals(summaries: list[GoalSummary], today: dt.date, limit: int = MAX_GOALS) -> list[GoalSummary]:
@@ -48,4 +57,5 @@ def load_today(store: Store, today: dt.date) -> TodayView:
             metrics=[load_metric_summary(store, metric, today) for metric in store.list_metrics()[:MAX_METRIC_CARDS]],
             goals=active_goals(summarize_goals(store, today), today),
             attention=attention_items(store, today),
+            several_writers=store.several_writers(),
         )
