@@ -197,7 +197,7 @@ def test_list_json_is_every_field_with_chinese_unescaped(db, log):
     assert entry["tags"] == ["留存", "增长"]
     assert entry["body"] == "新用户 D1 从 42% 跌到 35%。"
     assert entry["fields"]["severity"] == "high" and entry["fields"]["cause"] == "推送太多"
-    assert set(entry) == {"id", "uuid", "revision", "day", "kind", "title", "body", "tags", "author", "created", "updated", "links", "fields"}
+    assert set(entry) == {"id", "uuid", "revision", "updated_by", "day", "kind", "title", "body", "tags", "author", "created", "updated", "links", "fields"}
 
 
 def test_list_of_nothing(db):

@@ -166,7 +166,7 @@ def make_old_database(path: Path, version: int) -> list[int]:
     migrations.migrations.apply(sqlite_utils.Database(conn), stop_before=MIGRATION_NAMES[version])
     conn.execute(f"PRAGMA user_version = {version}")
     def insert_old(row: dict) -> int:
-        columns = [name for name in row if name not in ("uuid", "revision")]  # added by 0006_team
+        columns = [name for name in row if name not in ("uuid", "revision", "updated_by")]  # added by 0006_team
         sql = f"INSERT INTO entries ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
         return conn.execute(sql, row).lastrowid
 

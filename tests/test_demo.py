@@ -102,7 +102,8 @@ def test_fill_demo_stores_everything(memory_store, today, entries):
     assert memory_store.logging_streak(today) >= 7
     for entry in entries:
         stored = memory_store.get_entry(entry.id)
-        assert stored.uuid and stored.model_copy(update={"uuid": None}) == entry
+        assert stored.uuid and stored.updated_by == stored.author
+        assert stored.model_copy(update={"uuid": None, "updated_by": ""}) == entry
         for link in stored.links:
             assert memory_store.get_entry(int(link.ref)) is not None
     assert memory_store.search_ids("留存")

@@ -113,7 +113,7 @@ def test_fast_add_path_row_reads_back_as_a_valid_entry(store, today):
         got = store.get_entry(new_id)
         model_made = make(today, f"快速 {kind}", kind=kind, body="正文", tags=["快速", "cli"], author="me",
                           created=dt.datetime(2026, 11, 20, 9), updated=dt.datetime(2026, 11, 20, 9))
-        assert got == model_made.model_copy(update={"id": new_id, "uuid": row["uuid"]})
+        assert got == model_made.model_copy(update={"id": new_id, "uuid": row["uuid"], "updated_by": "me"})
         assert tags_of(store, new_id) == ["cli", "快速"]
     assert len(store.search_ids("快速")) == len(DEFAULT_FIELDS)
 

@@ -89,6 +89,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("form.save", "ctrl+s", "save", "form", priority=True),
     KeySpec("confirm.yes", "y", "answer(True)", "confirm", show=False),
     KeySpec("confirm.no", "n", "answer(False)", "confirm", show=False),
+    KeySpec("conflict.mine", "m", "choose('mine')", "conflict", show=False),
+    KeySpec("conflict.theirs", "t", "choose('theirs')", "conflict", show=False),
+    KeySpec("conflict.both", "b", "choose('both')", "conflict", show=False),
     KeySpec("drafts.restore", "r", "choose('restore')", "drafts", show=False),
     KeySpec("drafts.discard", "x", "choose('discard')", "drafts", show=False),
     KeySpec("help.close", "q,question_mark", "close", "help", show=False),
@@ -110,7 +113,7 @@ KEYS: tuple[KeySpec, ...] = (
 
 SCOPES = (
     "app", "today", "journal", "goals", "metrics", "review", "editor", "list", "report",
-    "modal", "form", "confirm", "drafts", "help",
+    "modal", "form", "confirm", "conflict", "drafts", "help",
 )
 _BY_ID = {spec.id: spec for spec in KEYS}
 

@@ -200,6 +200,8 @@ class Entry(BaseModel):
     """Stable id across machines (merging logs); given by the store when first saved."""
     revision: int = 0
     """How many times the stored entry was changed: a save of an older revision is a conflict."""
+    updated_by: str = ""
+    """Who saved the current revision (the author, until someone else edits it)."""
 
     @field_validator("day", mode="before")
     @classmethod

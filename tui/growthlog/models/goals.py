@@ -87,6 +87,8 @@ class Goal(BaseModel):
     """Stable id across machines; given by the store when first saved."""
     revision: int = 0
     """How many times the stored goal was changed: a save of an older revision is a conflict."""
+    updated_by: str = ""
+    """Who saved the current revision."""
 
     @field_validator("tags", mode="before")
     @classmethod

@@ -42,6 +42,8 @@ class Review(BaseModel):
     """Stable id across machines; given by the store when first saved."""
     revision: int = 0
     """How many times the stored review was changed: a save of an older revision is a conflict."""
+    updated_by: str = ""
+    """Who saved the current revision."""
 
     @model_validator(mode="after")
     def _ordered(self) -> "Review":

@@ -34,11 +34,16 @@ from growthlog.screens.base import write
 from growthlog.services.editing import EntryInputError, build_entry, split_tags
 from growthlog.services.lessons import lesson_tags, related_lessons
 from growthlog.store.api import Store
-from growthlog.store.errors import StoreError
+from growthlog.screens.conflict import ask_about_conflict
+from growthlog.services.conflicts import ENTRY_FIELDS, as_copy
+from growthlog.store.errors import EditConflict, StoreError
 from growthlog.textutil import find_tags
 from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.kind_form import KindForm
 from growthlog.widgets.lessons_panel import LessonsPanel
+
+BACK_TO_EDITING = object()
+"""The person saving chose to go back to the editor: nothing was stored."""
 
 # The kinds written beside earlier lessons, and how long typing must pause before they are looked up.
 LESSON_KINDS = ("strategy",)
@@ -278,7 +283,13 @@ class EditorScreen(Screen[Entry | None]):
             if entry.id is None:
                 saved = await write(self, self.store.add_entry, entry)
             else:
-                saved = await write(self, self.store.update_entry, entry)
+                try:
+                    saved = await write(self, self.store.update_entry, entry)
+                except EditConflict as conflict:
+                    saved = await self._settle(entry, conflict)
+                    if saved is BACK_TO_EDITING:
+                        self._saving = False
+                        return
             await asyncio.to_thread(self.store.delete_draft, self.draft_key)
         except StoreError as error:  # the entry stays in the editor and in its draft
             self._saving = False
@@ -286,6 +297,29 @@ class EditorScreen(Screen[Entry | None]):
             self.notify(t("editor.save_failed", error=str(error)), severity="error", markup=False)
             return
         self.dismiss(saved)
+
+    async def _settle(self, mine: Entry, conflict: EditConflict):
+        """Someone else saved or deleted this entry meanwhile: ask, then do what was chosen.
+        Returns the entry to close with (None: nothing of mine stored), or BACK_TO_EDITING."""
+        # Whatever happens next, what was typed is safe (autosave is paused while saving).
+        await asyncio.to_thread(self.store.save_draft, self.current_draft())
+        choice = await ask_about_conflict(self, "entry", mine, conflict, ENTRY_FIELDS)
+        if choice is None:
+            return BACK_TO_EDITING
+        if conflict.kind == "gone":
+            if choice == "theirs":
+                self.notify(t("conflict.let_go"), markup=False)
+                return None
+            self.notify(t("conflict.restored"), markup=False)
+            return await write(self, self.store.add_entry, as_copy(mine))
+        if choice == "mine":
+            self.notify(t("conflict.kept_mine"), markup=False)
+            return await write(self, self.store.update_entry, mine, force=True)
+        if choice == "both":
+            self.notify(t("conflict.kept_both"), markup=False)
+            return await write(self, self.store.add_entry, as_copy(mine))
+        self.notify(t("conflict.took_theirs"), markup=False)
+        return None
 
     async def action_close(self) -> None:
         """Close; unsaved content stays as a draft (said in a notification)."""

@@ -123,7 +123,9 @@ def build_entry(
         "author": original.author if original else author,
     }
     if original is not None:
-        data.update(id=original.id, created=original.created, links=original.links)
+        # The revision it was opened at: a save over someone else's later save is then refused.
+        data.update(id=original.id, created=original.created, links=original.links,
+                    uuid=original.uuid, revision=original.revision)
     elif links:
         data["links"] = links
     try:

@@ -68,11 +68,12 @@ def entry_to_row(entry: Entry) -> dict[str, Any]:
         fields=entry.fields,
         uuid=entry.uuid,
         revision=entry.revision,
+        updated_by=entry.updated_by,
     )
 
 
 def row_to_entry(row: tuple) -> Entry:
-    (id_, day, kind, title, body, tags, author, created, updated, links, fields, _fields_text, _tags_text, uuid, revision) = row
+    (id_, day, kind, title, body, tags, author, created, updated, links, fields, _fields_text, _tags_text, uuid, revision, updated_by) = row
     return Entry(
         id=id_,
         day=day,
@@ -87,6 +88,7 @@ def row_to_entry(row: tuple) -> Entry:
         fields=json.loads(fields or "{}"),
         uuid=uuid,
         revision=revision,
+        updated_by=updated_by,
     )
 
 
@@ -97,7 +99,7 @@ def add_entry(db: Database, entry: Entry) -> Entry:
         entry = entry.model_copy(update={"author": db.author})
     row = entry_to_row(entry)
     new_id = add_row(db, row)
-    return entry.model_copy(update={"id": new_id, "uuid": row["uuid"]})
+    return entry.model_copy(update={"id": new_id, "uuid": row["uuid"], "updated_by": row["updated_by"]})
 
 
 def add_entries(db: Database, entries: list[Entry], progress=None) -> list[int]:
@@ -120,7 +122,9 @@ def update_entry(db: Database, entry: Entry, *, force: bool = False) -> Entry:
     """
     if entry.id is None:
         raise StoreError("cannot update an entry that was never saved")
-    entry = entry.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
+    entry = entry.model_copy(
+        update={"updated": dt.datetime.now().replace(microsecond=0), "updated_by": db.author or entry.updated_by}
+    )
     row = entry_to_row(entry)
     assignments = ", ".join(f"{c} = :{c}" for c in row if c not in ("id", "uuid", "revision"))
     check = "" if force else " AND revision = :revision"

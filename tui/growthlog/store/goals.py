@@ -11,7 +11,7 @@ from growthlog.store.rows import new_uuid
 
 _GOAL_COLUMNS = (
     "id", "title", "description", "metric", "baseline", "target", "start", "due", "why",
-    "parent_id", "horizon", "status", "tags", "author", "created", "updated", "uuid", "revision",
+    "parent_id", "horizon", "status", "tags", "author", "created", "updated", "uuid", "revision", "updated_by",
 )
 _SELECT_GOAL = "SELECT " + ", ".join(_GOAL_COLUMNS) + " FROM goals"
 
@@ -32,7 +32,8 @@ def _goal_values(goal: Goal) -> dict:
 def add_goal(db: Database, goal: Goal) -> Goal:
     """Store a new goal; returns it with its id and UUID (and the store's writer as its owner when
     it had none)."""
-    goal = goal.model_copy(update={"uuid": goal.uuid or new_uuid(), "author": goal.author or db.author})
+    author = goal.author or db.author
+    goal = goal.model_copy(update={"uuid": goal.uuid or new_uuid(), "author": author, "updated_by": goal.updated_by or author})
     values = _goal_values(goal)
     with db.write() as conn:
         _check_references(conn, goal)
@@ -48,7 +49,9 @@ def update_goal(db: Database, goal: Goal, *, force: bool = False) -> Goal:
         raise StoreError("cannot update a goal that was never saved")
     import datetime as dt
 
-    goal = goal.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
+    goal = goal.model_copy(
+        update={"updated": dt.datetime.now().replace(microsecond=0), "updated_by": db.author or goal.updated_by}
+    )
     values = _goal_values(goal)
     assignments = ", ".join(f"{n} = :{n}" for n in values if n not in ("uuid", "revision"))
     check = "" if force else " AND revision = :revision"

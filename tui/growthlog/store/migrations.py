@@ -273,6 +273,8 @@ def team(db) -> None:
         execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
     for table in ("entries", "goals", "reviews"):
         execute(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+        # Who saved the current revision (the author wrote the first): named when a save clashes.
+        execute(f"ALTER TABLE {table} ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''")
     for table in ("goals", "checkins", "reviews", "measurements"):
         execute(f"ALTER TABLE {table} ADD COLUMN author TEXT NOT NULL DEFAULT ''")
     execute("ALTER TABLE measurements ADD COLUMN updated TEXT")

@@ -12,7 +12,7 @@ from growthlog.store.rows import new_uuid
 
 _COLUMNS = (
     "id", "period_kind", "start", "end", "summary", "went_well", "to_improve", "plan", "report",
-    "generated", "created", "updated", "author", "uuid", "revision",
+    "generated", "created", "updated", "author", "uuid", "revision", "updated_by",
 )
 _SELECT = "SELECT " + ", ".join(f'"{name}"' for name in _COLUMNS) + " FROM reviews"
 # Listing shows the written part's first words, never the (large) report.
@@ -33,7 +33,10 @@ def save_review(db: Database, review: Review, *, touch: bool = True, force: bool
     if touch:
         review = review.model_copy(update={"updated": dt.datetime.now().replace(microsecond=0)})
     if review.id is None:
-        review = review.model_copy(update={"uuid": review.uuid or new_uuid(), "author": review.author or db.author})
+        author = review.author or db.author
+        review = review.model_copy(update={"uuid": review.uuid or new_uuid(), "author": author, "updated_by": author})
+    else:
+        review = review.model_copy(update={"updated_by": db.author or review.updated_by})
     values = review.model_dump(mode="json")
     values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
     values.pop("id")

@@ -28,6 +28,7 @@ COLUMNS = (
     "tags_text",
     "uuid",
     "revision",
+    "updated_by",
 )
 SELECT = "SELECT " + ", ".join(f"entries.{c}" for c in COLUMNS) + " FROM entries"
 
@@ -57,6 +58,7 @@ def make_row(
     id: int | None = None,
     uuid: str | None = None,
     revision: int = 0,
+    updated_by: str = "",
 ) -> dict[str, Any]:
     """A row for the ``entries`` table from already-validated values; a new record gets its UUID
     here."""
@@ -77,6 +79,7 @@ def make_row(
         "tags_text": " ".join(tags or []),
         "uuid": uuid or new_uuid(),
         "revision": revision,
+        "updated_by": updated_by or author,
     }
 
 
