@@ -157,3 +157,51 @@ async def test_saving_twice_in_a_row_alone_is_no_conflict(store, open_app):
             await press(pilot, "ctrl+s")
             await wait_until(pilot, lambda: not isinstance(pilot.app.screen, EditorScreen))
     assert [(e.title, e.revision) for e in store.list_entries()] == [("三", 2)]
+
+
+# --- goals and reviews ----------------------------------------------------------------------------
+
+
+async def test_a_goal_changed_by_someone_else_can_be_kept_as_both(store, other, open_app):
+    from growthlog.models import Goal
+    from growthlog.screens.goal_editor import GoalEditorScreen
+    from growthlog.screens.goals import GoalsScreen
+
+    goal = store.add_goal(Goal(title="D7 留存到 22%", author="linxiao"))
+    async with open_app(store, author="linxiao") as pilot:
+        await press(pilot, "escape", "3")
+        assert isinstance(pilot.app.screen, GoalsScreen)
+        await press(pilot, "e")
+        assert isinstance(pilot.app.screen, GoalEditorScreen)
+        pilot.app.screen.query_one("#goal-title", Input).value = "D7 留存到 23%"
+        other.update_goal(other.get_goal(goal.id).model_copy(update={"title": "D7 留存到 25%"}))
+        await save_into_conflict(pilot)
+        text = visible_text(pilot.app)
+        assert "王芳 (at " in text and "saved this goal" in text
+        assert "D7 留存到 23%" in text and "D7 留存到 25%" in text
+        await press(pilot, "b")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, GoalsScreen))
+    assert sorted(g.title for g in store.list_goals()) == ["D7 留存到 23%", "D7 留存到 25%"]
+
+
+async def test_two_people_writing_one_periods_review_can_keep_both(store, other, open_app):
+    from growthlog.models import Review
+    from growthlog.screens.review import ReviewScreen
+    from growthlog.services.periods import period_of
+
+    sprint = period_of("sprint", FIXED_TODAY)
+    async with open_app(store, author="linxiao") as pilot:
+        await press(pilot, "escape", "5")
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        area = screen.query_one("#written-summary")
+        area.focus()
+        await pilot.pause()
+        await press(pilot, *"拉新达标")
+        other.save_review(Review(period_kind="sprint", start=sprint.start, end=sprint.end, summary="留存没达标", report={}))
+        await save_into_conflict(pilot)
+        assert "saved this review while you were editing it" in visible_text(pilot.app)
+        await press(pilot, "b")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+    saved = store.review_for(sprint.start, sprint.end)
+    assert saved.summary == "留存没达标\n\n拉新达标" and saved.author == "王芳"

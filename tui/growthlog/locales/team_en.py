@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     'key.conflict.theirs': 'Take theirs',
     'key.conflict.theirs.help': 'Keep their version and drop your changes',
     'key.conflict.both': 'Keep both',
-    'key.conflict.both.help': 'Keep theirs and save yours as a copy',
+    'key.conflict.both.help': 'Keep both (entries, goals copied; reviews merged)',
     'conflict.what.entry': 'entry',
     'conflict.what.goal': 'goal',
     'conflict.what.review': 'review',
@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     'conflict.both': 'Keep both',
     'conflict.restore': 'Save mine again',
     'conflict.discard': 'Let it go',
-    'conflict.keys': 'm keeps yours · t takes theirs · b keeps both (yours as a copy) · escape goes back to editing',
+    'conflict.keys': 'm keeps yours · t takes theirs · b keeps both · escape goes back to editing',
     'conflict.keys_deleted': 'm saves yours again · t lets it go · escape goes back to editing',
     'conflict.field.title': 'Title',
     'conflict.field.day': 'Day',
@@ -78,4 +78,5 @@ MESSAGES: dict[str, str] = {
     'conflict.restored': 'Saved your version again as a new record.',
     'conflict.let_go': 'Left it deleted.',
     'scope.conflict': 'Conflicts',
+    'conflict.kept_both_review': 'Saved both: your writing is added under theirs where the two differ.',
 }

@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     'key.conflict.theirs': '采用对方的',
     'key.conflict.theirs.help': '保留对方的版本，放弃你的修改',
     'key.conflict.both': '都保留',
-    'key.conflict.both.help': '保留对方的，并把你的另存一份',
+    'key.conflict.both.help': '两个版本都保留（记录和目标另存一份，复盘合并）',
     'conflict.what.entry': '记录',
     'conflict.what.goal': '目标',
     'conflict.what.review': '复盘',
@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     'conflict.both': '都保留',
     'conflict.restore': '重新保存我的',
     'conflict.discard': '放弃',
-    'conflict.keys': 'm 保留你的 · t 采用对方的 · b 都保留（你的另存一份） · escape 返回编辑',
+    'conflict.keys': 'm 保留你的 · t 采用对方的 · b 都保留 · escape 返回编辑',
     'conflict.keys_deleted': 'm 重新保存你的 · t 放弃 · escape 返回编辑',
     'conflict.field.title': '标题',
     'conflict.field.day': '日期',
@@ -78,4 +78,5 @@ MESSAGES: dict[str, str] = {
     'conflict.restored': '已把你的版本另存为新的一条。',
     'conflict.let_go': '保持删除。',
     'scope.conflict': '冲突对话框',
+    'conflict.kept_both_review': '已合并保存：两边不同之处，你写的接在对方的后面。',
 }

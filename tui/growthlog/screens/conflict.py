@@ -91,3 +91,28 @@ async def ask_about_conflict(node, what: str, mine, conflict, fields: tuple[str,
     else:
         screen = ConflictScreen(what=what, who=who_changed(conflict.current), differences=differences(mine, conflict.current, fields))
     return await node.app.push_screen_wait(screen)
+
+
+async def settle_review_conflict(node, store, mine, conflict):
+    """A review's save clashed with someone else's (one review per period): ask, then do what was
+    chosen. Returns the review as now stored, or None when nothing was stored (escape: the writing
+    stays on screen, unsaved)."""
+    from growthlog.screens.base import write
+    from growthlog.services.conflicts import REVIEW_FIELDS, as_copy, combined_review
+
+    choice = await ask_about_conflict(node, "review", mine, conflict, REVIEW_FIELDS)
+    theirs = conflict.current
+    if choice is None:
+        return None
+    if conflict.kind == "gone":
+        if choice == "theirs":
+            node.notify(t("conflict.let_go"), markup=False)
+            return None
+        node.notify(t("conflict.restored"), markup=False)
+        return await write(node, store.save_review, as_copy(mine))
+    if choice == "theirs":
+        node.notify(t("conflict.took_theirs"), markup=False)
+        return theirs
+    chosen = mine.model_copy(update={"id": theirs.id, "uuid": theirs.uuid}) if choice == "mine" else combined_review(mine, theirs)
+    node.notify(t("conflict.kept_mine" if choice == "mine" else "conflict.kept_both_review"), markup=False)
+    return await write(node, store.save_review, chosen, force=True)

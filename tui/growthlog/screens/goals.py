@@ -20,7 +20,9 @@ from growthlog.screens.base import ModeScreen, write
 from growthlog.services.goals.summary import GoalSummary
 from growthlog.services.views.goals import GoalDetail, GoalsView, load_goal_detail, load_goals
 from growthlog.store.api import Store
-from growthlog.store.errors import StoreError
+from growthlog.screens.conflict import ask_about_conflict
+from growthlog.services.conflicts import GOAL_FIELDS, as_copy
+from growthlog.store.errors import EditConflict, StoreError
 from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.metric_chart import MetricChart
 from growthlog.widgets.mode_bar import ModeBar
@@ -189,11 +191,35 @@ class GoalsScreen(ModeScreen):
         if goal is None:
             return
         try:
-            await write(self, self.store.update_goal, goal)
+            try:
+                await write(self, self.store.update_goal, goal)
+            except EditConflict as conflict:
+                await self._settle(goal, conflict)
+                return
         except StoreError as error:
             self.notify(t("goals.save_failed", error=str(error)), severity="error", markup=False)
             return
         self.notify(t("goals.saved"), markup=False)
+
+    async def _settle(self, mine: Goal, conflict: EditConflict) -> None:
+        """Someone else saved or deleted this goal since its editor opened: ask, then do what was
+        chosen; escape reopens the editor with what was typed (now over their version)."""
+        choice = await ask_about_conflict(self, "goal", mine, conflict, GOAL_FIELDS)
+        if choice is None:
+            reopened = mine if conflict.current is None else mine.model_copy(update={"revision": conflict.current.revision})
+            self.edit_goal(reopened)
+        elif conflict.kind == "gone":
+            if choice == "mine":
+                await write(self, self.store.add_goal, as_copy(mine))
+            self.notify(t("conflict.restored" if choice == "mine" else "conflict.let_go"), markup=False)
+        elif choice == "mine":
+            await write(self, self.store.update_goal, mine, force=True)
+            self.notify(t("conflict.kept_mine"), markup=False)
+        elif choice == "both":
+            await write(self, self.store.add_goal, as_copy(mine))
+            self.notify(t("conflict.kept_both"), markup=False)
+        else:
+            self.notify(t("conflict.took_theirs"), markup=False)
 
     def action_check_in(self) -> None:
         from growthlog.screens.checkin import CheckInScreen

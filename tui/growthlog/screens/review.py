@@ -32,6 +32,7 @@ from growthlog.keys import bindings
 from growthlog.messages import GoalRequested
 from growthlog.models import Review
 from growthlog.screens.base import ModeScreen, write
+from growthlog.screens.conflict import settle_review_conflict
 from growthlog.screens.review_drafts import UnsavedWriting
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
 from growthlog.services.review.builder import build_report
@@ -40,7 +41,7 @@ from growthlog.services.review_text import WRITTEN, default_file_name, render, w
 from growthlog.services.review_writing import export_folder, past_reviews, plan_item, plan_items, when
 from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
 from growthlog.store.api import Store
-from growthlog.store.errors import StoreError
+from growthlog.store.errors import EditConflict, StoreError
 from growthlog.textutil import clean_block
 from growthlog.widgets.footer import KeyFooter
 from growthlog.widgets.mode_bar import ModeBar
@@ -269,7 +270,8 @@ class ReviewScreen(ModeScreen):
             **self.written_texts(),
             report=self.report.to_json_dict(),
             generated=self.generated or dt.datetime.now().replace(microsecond=0),
-            **({"created": self.review.created} if self.review else {}),
+            **({"created": self.review.created, "uuid": self.review.uuid, "revision": self.review.revision,
+                "author": self.review.author} if self.review else {}),
         )
 
     def action_save(self) -> None:
@@ -285,7 +287,12 @@ class ReviewScreen(ModeScreen):
     @work(group="write")
     async def _save(self, review: Review, period: Period) -> None:
         try:
-            saved = await write(self, self.store.save_review, review)
+            try:
+                saved = await write(self, self.store.save_review, review)
+            except EditConflict as conflict:
+                saved = await settle_review_conflict(self, self.store, review, conflict)
+                if saved is None:
+                    return
         except StoreError as error:
             self.notify(t("reviewui.save_failed", error=str(error)), severity="error", markup=False)
             return

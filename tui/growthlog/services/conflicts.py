@@ -83,6 +83,19 @@ def who_changed(theirs: Any) -> str:
     return t("conflict.who", name=author, when=when)
 
 
+def combined_review(mine: Any, theirs: Any) -> Any:
+    """"Keep both" for a review (one per period): their version with my writing added under
+    theirs wherever the two differ."""
+    update: dict[str, Any] = {"id": theirs.id, "uuid": theirs.uuid, "revision": theirs.revision}
+    for name in REVIEW_FIELDS:
+        their_text, my_text = getattr(theirs, name), getattr(mine, name)
+        if my_text and my_text != their_text and my_text not in their_text:
+            update[name] = f"{their_text}\n\n{my_text}" if their_text else my_text
+        else:
+            update[name] = their_text
+    return mine.model_copy(update=update)
+
+
 def as_copy(record: Any) -> Any:
     """``record`` as a new record of its own (no id, UUID or revision; written now), for "keep
     both"."""

@@ -44,10 +44,13 @@ def save_review(db: Database, review: Review, *, touch: bool = True, force: bool
     marks = ", ".join(f":{name}" for name in values)
     with db.write() as conn:
         if review.id is None:
-            existing = conn.execute("SELECT id FROM reviews WHERE start = ? AND \"end\" = ?",
-                                    (values["start"], values["end"])).fetchone()
+            existing = conn.execute(_SELECT + " WHERE start = ? AND \"end\" = ?", (values["start"], values["end"])).fetchone()
             if existing:
-                raise StoreError(f"the period {values['start']}..{values['end']} already has a review (#{existing[0]})")
+                # Someone else saved this period's review first: theirs is the one to compare with.
+                raise EditConflict(
+                    f"the period {values['start']}..{values['end']} already has a review (#{existing[0]})",
+                    "edited", _review(existing),
+                )
             cursor = conn.execute(f"INSERT INTO reviews ({names}) VALUES ({marks})", values)
             return review.model_copy(update={"id": cursor.lastrowid})
         keep = {name: value for name, value in values.items() if name not in ("created", "author", "uuid", "revision")}
