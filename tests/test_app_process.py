@@ -114,3 +114,32 @@ def test_hang_up_keeps_what_the_editor_holds(env, tmp_path):
     assert again.read_until("unsaved draft"), again.output[-2000:]
     again.type("\x11")
     again.wait()
+
+
+def test_what_a_second_process_writes_appears_within_two_seconds(env, tmp_path):
+    # A colleague's `growthlog add` on the same database, while this app sits on Today with
+    # half a sentence in its capture line.
+    terminal = Terminal([], env)
+    assert terminal.read_until("Today's entries"), terminal.output[-2000:]
+    terminal.drain(0.5)
+    terminal.type("还没写完")
+    assert terminal.read_until("还没写完")
+    colleague = {**env, "GROWTHLOG_CONFIG": str(tmp_path / "colleague.toml")}
+    (tmp_path / "colleague.toml").write_text('author = "王芳"\n', encoding="utf-8")
+    written = subprocess.run(
+        [sys.executable, "-m", "growthlog", "add", "同事写的渠道复盘"], env=colleague, capture_output=True, text=True, timeout=30
+    )
+    assert written.returncode == 0, written.stderr
+    started = time.monotonic()
+    assert terminal.read_until("同事写的渠道复盘", timeout=2.0), terminal.output[-3000:]
+    assert time.monotonic() - started < 2.0
+    assert terminal.read_until("王芳", timeout=2.0)  # two writers now: the list names them
+    terminal.type("\r")  # what was being typed is still there, whole
+    terminal.drain(1.0)
+    terminal.type("\x11")
+    assert terminal.wait() == 0
+    store = Store.open(tmp_path / "mine.db")
+    try:
+        assert sorted(e.title for e in store.list_entries()) == ["同事写的渠道复盘", "还没写完"]
+    finally:
+        store.close()

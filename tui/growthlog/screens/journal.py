@@ -73,14 +73,15 @@ class JournalScreen(EntryBrowsing, ModeScreen):
 
     # Loading
     def reload(self) -> None:
-        """The data changed: the same filter and search again, the cursor where it was."""
+        """The data changed: the same filter and search again, the cursor on the same entry."""
         self.load(keep_cursor=True)
 
     @work(group="load", exclusive=True)
     async def load(self, keep_cursor: bool = False) -> None:
         """Count (or search) with the current filter and start the list over."""
         query, where = self.query_text, self.filter
-        view = await asyncio.to_thread(load_journal, self.store, where, query)
+        follow = self.query_one(EntryList).highlighted if keep_cursor else None
+        view = await asyncio.to_thread(load_journal, self.store, where, query, follow)
         self.show(view, query, keep_cursor)
 
     def show(self, view: JournalView, query: str, keep_cursor: bool) -> None:
@@ -99,7 +100,7 @@ class JournalScreen(EntryBrowsing, ModeScreen):
         self.show_tags(view.tags)
         entry_list = self.query_one(EntryList)
         entry_list.set_show_author(view.several_writers and self.filter.author is None)
-        entry_list.reset(view.total, keep_cursor=keep_cursor)
+        entry_list.reset(view.total, keep_cursor=keep_cursor, cursor=view.cursor)
         if view.total == 0:
             self.query_one(EntryView).show(None)
 

@@ -88,6 +88,10 @@ class Store:
     ) -> list[Entry]:
         return entries.list_entries(self.db, where, limit=limit, offset=offset, oldest_first=oldest_first)
 
+    def position(self, where: EntryFilter, day: dt.date, entry_id: int) -> int:
+        """How many entries come before this one in the newest-first list under ``where``."""
+        return entries.position(self.db, where, day, entry_id)
+
     def entries_on(self, day: dt.date) -> list[Entry]:
         return entries.entries_on(self.db, day)
 

@@ -204,6 +204,18 @@ def list_entries(
     return [row_to_entry(row) for row in rows]
 
 
+def position(db: Database, where: EntryFilter, day: dt.date, entry_id: int) -> int:
+    """Where the entry (``day``, ``entry_id``) stands in :func:`list_entries`' newest-first order
+    under ``where``: how many entries come before it. Lets a list keep its cursor on the same
+    entry when others are added above it."""
+    sql, params = where.where()
+    with db.read() as conn:
+        return conn.execute(
+            f"SELECT count(*) FROM entries WHERE {sql} AND (entries.day > ? OR (entries.day = ? AND entries.id > ?))",
+            [*params, day.isoformat(), day.isoformat(), entry_id],
+        ).fetchone()[0]
+
+
 def entries_on(db: Database, day: dt.date) -> list[Entry]:
     """Every entry of one day, in the order written."""
     with db.read() as conn:

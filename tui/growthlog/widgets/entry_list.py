@@ -114,17 +114,23 @@ class EntryList(ScrollView, can_focus=True):
         self._last_highlight: int | None = None
 
     # Data in
-    def reset(self, total: int, *, keep_cursor: bool = False) -> int:
-        """Start over with ``total`` rows; returns the generation that page loads must quote."""
+    def reset(self, total: int, *, keep_cursor: bool = False, cursor: int | None = None) -> int:
+        """Start over with ``total`` rows; returns the generation that page loads must quote.
+        ``keep_cursor``: the cursor stays on its row, or on row ``cursor`` when given (where the
+        entry it was on has moved to), and the view scrolls by as much as the cursor moved."""
         self.generation += 1
         self.total = total
         self._pages.clear()
         self._requested.clear()
         self._last_highlight = None
         self.virtual_size = Size(self.size.width, total)
-        new_cursor = min(self.cursor, max(total - 1, 0)) if keep_cursor else 0
+        target = self.cursor if cursor is None else cursor
+        new_cursor = min(target, max(total - 1, 0)) if keep_cursor else 0
         if not keep_cursor:
             self.scroll_to(y=0, animate=False)
+        elif new_cursor != self.cursor:
+            # What was on screen stays where it was, shifted with the rows added above it.
+            self.scroll_to(y=self.scroll_y + new_cursor - self.cursor, animate=False)
         self.cursor = new_cursor
         self.refresh()
         self._want_pages()

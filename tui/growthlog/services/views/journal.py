@@ -27,21 +27,28 @@ class JournalView:
     """Tags in use, most used first, with their counts."""
     several_writers: bool = False
     """More than one person writes in the database: the list names who wrote each entry."""
+    cursor: int | None = None
+    """Where the entry that had the cursor now stands (None: gone, or none was asked for)."""
 
     @property
     def capped(self) -> bool:
         return self.search_ids is not None and self.total >= SEARCH_LIMIT
 
 
-def load_journal(store: Store, where: EntryFilter, query: str = "") -> JournalView:
-    """The count (or the ranked search results) and the tags, read in one snapshot."""
+def load_journal(store: Store, where: EntryFilter, query: str = "", follow: Entry | None = None) -> JournalView:
+    """The count (or the ranked search results) and the tags, read in one snapshot; with
+    ``follow``, also where that entry now stands, so that the cursor stays on it."""
     with store.snapshot():
         tags = store.tag_counts(TAG_LIMIT)
         several = store.several_writers()
         if query.strip():
             ids = store.search_ids(query, where, SEARCH_LIMIT)
-            return JournalView(len(ids), ids, tags, several)
-        return JournalView(store.count_entries(where), None, tags, several)
+            cursor = ids.index(follow.id) if follow is not None and follow.id in ids else None
+            return JournalView(len(ids), ids, tags, several, cursor)
+        cursor = None
+        if follow is not None and follow.id is not None and store.get_entry(follow.id) is not None:
+            cursor = store.position(where, follow.day, follow.id)
+        return JournalView(store.count_entries(where), None, tags, several, cursor)
 
 
 def load_page(store: Store, where: EntryFilter, search_ids: list[int] | None, offset: int, size: int) -> list[Entry]:
