@@ -279,6 +279,10 @@ class Store:
         """ISO day → when recorded, for ``metric``'s values from ``first`` to ``last``."""
         return merge.value_stamps(self.db, metric, first, last)
 
+    def value_rows(self, metric: str) -> list[tuple]:
+        """Every value of ``metric`` as stored rows (day, value, note, source, author, updated), in day order."""
+        return merge.value_rows(self.db, metric)
+
     def review_periods(self) -> dict[tuple[str, str], tuple[int, str, str]]:
         """(start, end) → (id, UUID, updated) of every saved review."""
         return merge.review_periods(self.db)

@@ -100,6 +100,16 @@ def value_stamps(db: Database, metric: str, first: str, last: str) -> dict[str, 
         ).fetchall())
 
 
+def value_rows(db: Database, metric: str) -> list[tuple[str, float, str, str, str, str | None]]:
+    """Every value of ``metric`` as stored, in day order: (ISO day, value, note, source, author,
+    updated). Plain rows for a whole-log export, which writes tens of thousands of them: they were
+    checked when they were recorded."""
+    with db.read() as conn:
+        return conn.execute(
+            "SELECT day, value, note, source, author, updated FROM measurements WHERE metric = ? ORDER BY day", (metric,)
+        ).fetchall()
+
+
 def review_periods(db: Database) -> dict[tuple[str, str], tuple[int, str, str]]:
     """(start, end) → (id, UUID, updated) of every saved review: a period has one review, so a
     review from another machine of a period that has one here is the same review."""

@@ -107,8 +107,8 @@ def _write_metrics(store: Store, out: TextIO, counts: dict[str, int]) -> None:
     for number, metric in enumerate(store.list_metrics()):
         out.write(",\n" if number else "\n")
         out.write(_open_nested(metric.model_dump(mode="json"), "values"))
-        for index, value in enumerate(store.measurements(metric.key)):
-            item = value.model_dump(mode="json", exclude={"metric"})
+        for index, (day, value, note, source, author, updated) in enumerate(store.value_rows(metric.key)):
+            item = {"day": day, "value": value, "note": note, "source": source, "author": author, "updated": updated}
             out.write(("," if index else "") + "\n" + dumps(item))
             counts["values"] += 1
         out.write("]}")

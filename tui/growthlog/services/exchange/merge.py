@@ -96,8 +96,8 @@ def moment(value: dt.datetime | str | None) -> dt.datetime | None:
             value = dt.datetime.fromisoformat(value)
         except ValueError:
             return None
-    if value is None:
-        return None
+    if value is None or (value.tzinfo is None and not value.microsecond):
+        return value
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
     return value.replace(microsecond=0)
@@ -310,8 +310,10 @@ def _plan_entries(
         elif old_id is not None:
             ids.by_file_id.setdefault(old_id, id_)
         entry = _plain(entry, "created", "updated")
-        entries[position] = entry.model_copy(update={"id": id_, "uuid": entry.uuid or _new_uuid()})
-        ids.by_uuid[entries[position].uuid] = id_
+        if id_ != entry.id or entry.uuid is None:
+            entry = entry.model_copy(update={"id": id_, "uuid": entry.uuid or _new_uuid()})
+        entries[position] = entry
+        ids.by_uuid[entry.uuid] = id_
         counts.added += 1
     plan.new_ids = len(refused)
     linked = {"entry": ids, "goal": goal_ids}
