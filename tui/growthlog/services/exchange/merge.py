@@ -30,7 +30,7 @@ from typing import Any
 from growthlog.i18n import t
 from growthlog.models import CheckIn, Entry, Goal, Link, Measurement, Metric, Review
 from growthlog.services.exchange.common import RECORD_TYPES, ExchangeError, Progress
-from growthlog.services.exchange.json_import import allocate_ids, detect_format, parse_entries, read_json_file
+from growthlog.services.exchange.json_import import allocate_ids, detect_format, parse_entries, read_json_file, short
 from growthlog.services.exchange.records import FileGoal, FileMetric, parse_goals, parse_metrics, parse_reviews, section
 from growthlog.store.api import Store
 from growthlog.store.merge import MergeBatch
@@ -202,8 +202,6 @@ class _Ids:
 
 
 def _goal_problem(item: FileGoal, reason: str) -> ExchangeError:
-    from growthlog.services.exchange.json_import import short
-
     return ExchangeError(t("cli.import.bad_goal", position=item.position, name=short(item.goal.title), reason=reason))
 
 
