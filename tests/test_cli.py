@@ -396,7 +396,9 @@ def test_export_json_round_trips_through_import(db, log, tmp_path):
     other = tmp_path / "other.db"
     result = run(other, "import", str(source))
     assert result.exit_code == 0, result.output
-    assert one_line(result.stdout) == f"Imported 4 entries from {source} (growthlog)."
+    assert result.stdout.splitlines() == [
+        f"Imported {source} (growthlog): 4 records.", "  entries: 4 added, 0 updated, 0 skipped",
+    ]
     assert run(other, "export", "-f", "json").stdout == exported.stdout
     # Same ids, so the same entry shows under the same id.
     assert run(other, "show", str(log["retention"])).stdout == run(db, "show", str(log["retention"])).stdout
@@ -480,7 +482,9 @@ def test_import_jrnl(db, tmp_path):
     source = write_json(tmp_path / "journal.json", JRNL)
     result = run(db, "import", str(source))
     assert result.exit_code == 0, result.output
-    assert one_line(result.stdout) == f"Imported 2 entries from {source} (jrnl)."
+    assert result.stdout.splitlines() == [
+        f"Imported {source} (jrnl): 2 records.", "  entries: 2 added, 0 updated, 0 skipped",
+    ]
     entries = json.loads(run(db, "list", "--json").stdout)
     assert [e["title"] for e in entries] == ["周会：讨论拉新渠道。", "Kicked off the onboarding experiment."]
     assert entries[1]["tags"] == ["retention", "增长", "starred"]
@@ -497,24 +501,26 @@ def test_import_author_comes_from_the_config(db, tmp_path, monkeypatch):
 
 
 def test_import_dry_run_writes_nothing(db, log, tmp_path):
-    exported = write_json(tmp_path / "mine.json", json.loads(run(db, "export", "-f", "json").stdout))
-    result = run(db, "import", str(exported), "--dry-run")
+    jrnl = write_json(tmp_path / "j.json", JRNL)
+    result = run(db, "import", str(jrnl), "--dry-run")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"Dry run: 4 entries from {exported} (growthlog) would be imported; nothing was written.",
-        "4 entries would get new ids because theirs are already taken.",
+        f"Dry run of {jrnl} (jrnl), 2 records; nothing was written.", "  entries: 2 added, 0 updated, 0 skipped",
     ]
     assert len(json.loads(run(db, "list", "--json").stdout)) == 4
-    jrnl = run(db, "--lang", "zh", "import", "--dry-run", str(write_json(tmp_path / "j.json", JRNL)))
-    assert one_line(jrnl.stdout).startswith("试运行：将从 ")
+    zh = run(db, "--lang", "zh", "import", "--dry-run", str(jrnl))
+    assert zh.stdout.splitlines() == [f"试运行 {jrnl}（jrnl），共 2 条；没有写入任何内容。", "  日志记录：新增 2，更新 0，跳过 0"]
     assert len(json.loads(run(db, "list", "--json").stdout)) == 4
 
 
-def test_importing_the_same_export_again_renumbers(db, log, tmp_path):
+def test_importing_the_same_export_again_changes_nothing(db, log, tmp_path):
     exported = write_json(tmp_path / "mine.json", json.loads(run(db, "export", "-f", "json").stdout))
-    result = run(db, "import", str(exported))
-    assert result.stdout.splitlines()[1] == "4 entries got new ids because theirs were already taken."
-    assert len(json.loads(run(db, "list", "--json").stdout)) == 8
+    before = run(db, "export", "-f", "json").stdout
+    for args in (["--dry-run"], []):
+        result = run(db, "import", str(exported), *args)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[1:] == ["  entries: 0 added, 0 updated, 4 skipped"]
+    assert run(db, "export", "-f", "json").stdout == before
 
 
 def test_a_broken_import_names_the_entry_and_imports_nothing(db, log, tmp_path):
@@ -547,7 +553,7 @@ def test_a_broken_import_names_the_entry_and_imports_nothing(db, log, tmp_path):
         ("missing.json", None, "growthlog: cannot read {path}: No such file or directory"),
         ("bad.json", '{"entries": [', "growthlog: {path} is not valid JSON (line 1, column 14: Expecting value)"),
         ("other.json", '{"rows": []}', "growthlog: this file is neither a growthlog JSON export nor a jrnl JSON export (jrnl --format json)"),
-        ("future.json", '{"format": "growthlog", "version": 9, "entries": []}', "growthlog: this file was written by a newer growthlog (format version 9; this one reads up to 1)"),
+        ("future.json", '{"format": "growthlog", "version": 9, "entries": []}', "growthlog: this file was written by a newer growthlog (format version 9; this one reads up to 2)"),
     ],
 )
 def test_import_file_errors(db, tmp_path, name, content, message):
@@ -571,7 +577,7 @@ def test_import_of_an_empty_file(db, tmp_path):
     path = write_json(tmp_path / "empty.json", {"tags": {}, "entries": []})
     result = run(db, "import", str(path))
     assert result.exit_code == 0
-    assert one_line(result.stdout) == f"{path} holds no entries: nothing to import."
+    assert one_line(result.stdout) == f"{path} holds no records: nothing to import."
 
 
 def test_import_usage_errors(db):

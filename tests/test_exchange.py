@@ -51,7 +51,7 @@ def filled(store: Store) -> Store:
 
 def export_text(store: Store, fmt: str, where: EntryFilter = EntryFilter()) -> str:
     out = io.StringIO()
-    exchange.EXPORTERS[fmt](exchange.iter_entries(store, where), out)
+    exchange.EXPORTERS[fmt](store, out, where)
     return out.getvalue()
 
 
@@ -74,7 +74,7 @@ def test_json_export_is_valid_json_with_chinese_unescaped(filled):
     text = export_text(filled, "json")
     assert "次日留存率下降" in text and "\\u" not in text
     data = json.loads(text)
-    assert data["format"] == "growthlog" and data["version"] == 1
+    assert data["format"] == "growthlog" and data["version"] == 2
     first = data["entries"][0]
     assert first["kind"] == "problem"
     assert first["tags"] == ["留存", "增长"]
@@ -82,7 +82,9 @@ def test_json_export_is_valid_json_with_chinese_unescaped(filled):
     assert first["fields"]["cause"] == "推送频率翻倍\n引导页加了两步"
     assert first["created"] == "2026-11-18T09:30:05"
     assert first["author"] == "小王"
-    assert data["entries"][1]["links"][0] == {"type": "entry", "ref": str(first["id"])}
+    # A link names its target by id and, for other databases, by UUID.
+    assert data["entries"][1]["links"][0] == {"type": "entry", "ref": str(first["id"]), "uuid": first["uuid"]}
+    assert data["entries"][1]["links"][1] == {"type": "metric", "ref": "d1_retention"}
 
 
 def test_json_round_trip_into_an_empty_database_is_lossless(filled, memory_store):
@@ -182,12 +184,21 @@ def test_field_rows_name_every_field_in_the_current_language(filled):
 # Import: growthlog's own format
 
 
+def without_uuids(data: dict) -> dict:
+    """A file as growthlog wrote them before records had UUIDs (or as written by hand)."""
+    for entry in data["entries"]:
+        entry.pop("uuid", None)
+        for link in entry.get("links", []):
+            link.pop("uuid", None)
+    return data
+
+
 def test_import_keeps_free_ids_and_renumbers_taken_ones_with_their_links(filled, store):
     text = export_text(filled, "json")
     data = json.loads(text)
     problem_id = data["entries"][0]["id"]
-    # The same file into the same database: every id is taken.
-    plan = exchange.plan_import(json.loads(text), store)
+    # Entries without UUIDs are new records: into the same database, every id is taken.
+    plan = exchange.plan_import(without_uuids(json.loads(text)), store)
     assert plan.new_ids == 4
     assert set(plan.renumbered) == {e["id"] for e in data["entries"]}
     exchange.apply_import(plan, store)
@@ -299,8 +310,9 @@ def test_progress_is_reported_while_checking_and_writing(memory_store):
 
 
 def test_newer_format_versions_are_refused():
-    with pytest.raises(ExchangeError, match="newer growthlog"):
-        exchange.detect_format({"format": "growthlog", "version": 2, "entries": []})
+    with pytest.raises(ExchangeError, match=r"newer growthlog \(format version 3; this one reads up to 2\)"):
+        exchange.detect_format({"format": "growthlog", "version": 3, "entries": []})
+    assert exchange.detect_format({"format": "growthlog", "version": 1, "entries": []}) == "growthlog"
 
 
 # Import: jrnl

@@ -420,10 +420,11 @@ def test_import_define_is_for_csv_only_and_other_files_are_named(defined, tmp_pa
     assert "--define applies to CSV files" in fails(defined, "import", "--define", str(export), code=2)
     assert fails(defined, "import", str(tmp_path / "notes.md")) == (
         f"growthlog: {tmp_path / 'notes.md'}: growthlog imports entries from JSON exports (*.json) and metric values from CSV files (*.csv, *.tsv, *.txt)")
-    # JSON keeps its behaviour.
-    assert ok(defined, "import", "--dry-run", str(export)) == (
-        f"Dry run: 1 entry from {export} (growthlog) would be imported; nothing was written.\n"
-        "1 entry would get a new id because its own is already taken.\n")
+    # JSON is merged: the log's own export holds nothing new.
+    lines = ok(defined, "import", "--dry-run", str(export)).splitlines()
+    assert lines[0].startswith(f"Dry run of {export} (growthlog), ")
+    assert lines[1] == "  entries: 0 added, 0 updated, 1 skipped"
+    assert all(" 0 added, 0 updated, " in line for line in lines[1:])
 
 
 def test_a_large_import_shows_no_progress_when_stderr_is_not_a_terminal(defined, tmp_path):

@@ -14,6 +14,9 @@ long-term goals holding four short-term ones each), then measures:
 * CSV import of metric values: a 200,000-row long CSV (date,metric,value) planned and applied
   (``services.metric_import``) into the large database, once as new values and once replacing them
   all; the metrics it defines are removed afterwards, so a reused database stays as it was;
+* the whole log as growthlog's JSON, and that file imported back into the same database (a merge
+  that finds every record there already, the sync of a laptop that changed nothing), in a fresh
+  process with its own memory;
 * peak memory (``resource.getrusage``).
 
 Prints a Markdown table (paste it into the README). Exits 1 when a bar is missed only with
@@ -59,6 +62,9 @@ BAR_MODE_SWITCH_MS = 100
 BAR_MEMORY_MB = 200
 BAR_CSV_ROWS_PER_S = 100_000
 BAR_REVIEW_MS = 500
+BAR_JSON_EXPORT_PER_S = 50_000
+BAR_JSON_IMPORT_PER_S = 20_000
+BAR_JSON_IMPORT_MB = 150
 
 METRIC_DAYS = 3650
 GOALS = 50
@@ -348,6 +354,41 @@ def measure_csv_import(db_path: Path, folder: Path, rows: int = CSV_ROWS) -> dic
     return result
 
 
+def measure_json(db_path: Path) -> dict[str, float]:
+    """Seconds of a whole-log JSON export to a file, then of importing that file back into the same
+    database: a merge that checks every record and writes none. Run in a child process (see main),
+    so that its peak memory is the JSON's alone."""
+    from growthlog.services import exchange
+    from growthlog.store.api import Store
+
+    path = db_path.with_name("whole-log.json")
+    store = Store.open(db_path)
+    try:
+        started = time.perf_counter()
+        with path.open("w", encoding="utf-8") as handle:
+            counts = exchange.export_log(store, handle)
+        exported = time.perf_counter()
+        size_mb = path.stat().st_size / 1e6
+        plan = exchange.plan_import(exchange.read_json_file(path), store)
+        done = time.perf_counter()
+        if plan.writes:
+            raise RuntimeError(f"importing the database's own export would write {plan.writes} records")
+    finally:
+        store.close()
+        path.unlink(missing_ok=True)
+    return {"entries": counts["entries"], "others": sum(counts.values()) - counts["entries"], "size_mb": size_mb,
+            "export_s": exported - started, "merge_s": done - exported, "peak_mb": peak_memory_mb()}
+
+
+def json_in_child(db_path: Path, env: dict[str, str]) -> dict[str, float] | str:
+    """Run :func:`measure_json` in a fresh interpreter; its result, or an error message."""
+    child = subprocess.run([sys.executable, __file__, "--json-only", str(db_path)], env=env, capture_output=True, text=True)
+    for line in child.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line.removeprefix("RESULT "))
+    return (child.stderr.strip().splitlines() or ["no output"])[-1]
+
+
 # ---------------------------------------------------------------------------------------------
 # Measurements.
 
@@ -565,7 +606,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     parser.add_argument("--runs", type=int, default=15, help="runs of each add measurement (default 15)")
     parser.add_argument("--first-frame-only", metavar="DB", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--json-only", metavar="DB", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.json_only:
+        print("RESULT " + json.dumps(measure_json(args.json_only)))
+        return 0
 
     if args.first_frame_only:
         result = measure_first_frame(args.first_frame_only)
@@ -654,6 +700,20 @@ def main(argv: list[str] | None = None) -> int:
             table.add(f"CSV import, {CSV_ROWS:,}-row long file: {label}", imported[label + "_rate"], BAR_CSV_ROWS_PER_S,
                       unit="rows/s", note=note, at_least=True)
         store_peak = max(store_peak, peak_memory_mb())
+
+        print("Measuring the whole log as JSON: export, and the same file merged back (fresh process) …")
+        measured = json_in_child(db_path, env)
+        if isinstance(measured, str):
+            table.add("JSON export and merge", None, BAR_JSON_EXPORT_PER_S, unit="entries/s", note=f"failed: {measured}",
+                      at_least=True)
+        else:
+            whole = f"{measured['entries']:,} entries + {measured['others']:,} other records, {measured['size_mb']:.0f} MB file"
+            table.add("JSON export of the whole log", measured["entries"] / measured["export_s"], BAR_JSON_EXPORT_PER_S,
+                      unit="entries/s", note=f"{whole}; {measured['export_s']:.1f} s", at_least=True)
+            table.add("JSON import of that file into the same database (a merge: every record skipped)",
+                      measured["entries"] / measured["merge_s"], BAR_JSON_IMPORT_PER_S, unit="entries/s",
+                      note=f"read + check {measured['merge_s']:.1f} s, nothing written", at_least=True)
+            table.add("peak memory, JSON export + merge process", measured["peak_mb"], BAR_JSON_IMPORT_MB, unit="MB")
 
         print("Measuring the app's first frame (fresh process) …")
         frame = first_frame_in_child(db_path, env)

@@ -26,15 +26,17 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
 @click.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), help="md (default), json (lossless, re-importable) or csv; guessed from --output's extension when not given.")
+@click.option("--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), help="md (default), json (the whole log, lossless, merged back by import) or csv; guessed from --output's extension when not given.")
 @filter_options
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output (CSV files get a UTF-8 BOM for spreadsheets).")
 @click.pass_obj
 def export(obj: CliContext, fmt: str | None, kind_texts, tag_text, since_text, until_text, output: Path | None) -> None:
-    """Export entries as Markdown, JSON or CSV.
+    """Export the log as JSON, or its entries as Markdown or CSV.
 
-    Oldest first. Markdown has one section per day; JSON is growthlog's own lossless format,
-    which `growthlog import` reads back; CSV has one column per field.
+    Entries oldest first. Markdown has one section per day; CSV has one column per field. JSON is
+    growthlog's own lossless format: the whole log (entries, metrics and their values, goals and
+    their check-ins, saved reviews), every record with its UUID, which `growthlog import` merges
+    into another database; with --kind, --tag, --since or --until it holds those entries only.
     """
     where = build_filter(kind_texts, tag_text, since_text, until_text)
     if fmt is None:
@@ -45,19 +47,30 @@ def export(obj: CliContext, fmt: str | None, kind_texts, tag_text, since_text, u
     store = obj.store()
     write = exchange.EXPORTERS[fmt]
     if output is None:
-        write(exchange.iter_entries(store, where), sys.stdout)
+        write(store, sys.stdout, where)
         return
     target = output.expanduser()
     # Written next to the target, then renamed over it: a failed export leaves no half file.
     partial = target.with_name(f".{target.name}.partial")
     try:
         with partial.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as handle:
-            count = write(exchange.iter_entries(store, where), handle)
+            counts = write(store, handle, where)
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise UserError(t("cli.export.cannot_write", path=target, reason=error.strerror or error)) from None
-    click.echo(t("cli.export.done", count=count, path=target), err=True)
+    click.echo(exported_message(counts, target), err=True)
+
+
+def exported_message(counts: dict[str, int], target: Path) -> str:
+    """What an export wrote: its entries, or every type of record it holds."""
+    others = {name: count for name, count in counts.items() if count and name != "entries"}
+    if not others:
+        return t("cli.export.done", count=counts.get("entries", 0), path=target)
+    details = t("cli.export.detail_separator").join(
+        t("cli.export.detail", type=t(f"cli.import.type.{name}"), count=count) for name, count in counts.items() if count
+    )
+    return t("cli.export.done_log", count=sum(counts.values()), path=target, details=details)
 
 
 def import_command(import_csv: Callable[..., None]) -> click.Command:
@@ -69,17 +82,21 @@ def import_command(import_csv: Callable[..., None]) -> click.Command:
     @click.option("--define", is_flag=True, help="CSV: define the metrics the file names that do not exist yet.")
     @click.pass_obj
     def import_(obj: CliContext, file: str, dry_run: bool, define: bool) -> None:
-        """Import entries from a JSON export, or metric values from a CSV file.
+        """Merge a JSON export into the log, or import metric values from a CSV file.
 
         JSON (*.json): growthlog's own export or jrnl's (jrnl --format json); the format is recognised
-        by itself. Ids are kept when free; otherwise entries get new ones and links between them follow.
+        by itself. A record that is here already (the same UUID; a metric of the same key, a value of
+        the same metric and day) is updated when the file's copy is newer and left alone otherwise;
+        the rest is added, so importing the same file twice changes nothing. Ids are kept when free;
+        otherwise records get new ones and the links between them follow. --dry-run says how many
+        records of each type would be added, updated and skipped.
 
         CSV (*.csv, *.tsv, *.txt; UTF-8 or GB18030, comma or tab separated): metric values, one per line
         (date,metric,value[,note]) or one column per metric (date,dau,mau…); headers in English or
         Chinese (日期, 指标, 数值, 备注); values as people write them (1,234, 12.5%, 3.2万). A day that
         has a value already gets the new one; --dry-run says per metric how many are added and replaced.
 
-        Everything is checked first and written in one transaction: a file with a bad entry or line
+        Everything is checked first and written in one transaction: a file with a bad record or line
         imports nothing, and the message names it (for CSV, its line and column).
         """
         path = Path(file).expanduser()
@@ -96,14 +113,15 @@ def import_command(import_csv: Callable[..., None]) -> click.Command:
 
 
 def import_json(obj: CliContext, path: Path, *, dry_run: bool) -> None:
-    """The JSON side of ``growthlog import``: plan every entry first, then write them all at once."""
+    """The JSON side of ``growthlog import``: plan every record first, then write them all at once;
+    say how many of each type were (or would be) added, updated and skipped."""
     from growthlog.services import exchange
     from growthlog.store.db import StoreError
 
     try:
         data = exchange.read_json_file(path)
         fmt = exchange.detect_format(data)
-        total = len(data["entries"])
+        total = exchange.count_records(data)
         if total == 0:
             click.echo(t("cli.import.nothing", path=path))
             return
@@ -112,15 +130,18 @@ def import_json(obj: CliContext, path: Path, *, dry_run: bool) -> None:
             plan = exchange.plan_import(data, store, author=obj.author(), progress=progress.callback)
     except exchange.ExchangeError as error:
         raise UserError(str(error)) from None
-    if dry_run:
-        click.echo(t("cli.import.dry_run", count=len(plan.entries), path=path, format=fmt))
-    else:
+    if not dry_run:
         try:
-            with Progress(total, t("cli.progress.importing")) as progress:
+            with Progress(plan.writes, t("cli.progress.importing")) as progress:
                 exchange.apply_import(plan, store, progress=progress.callback)
         except (StoreError, OverflowError) as error:
             raise UserError(t("cli.import.failed", reason=error)) from None
-        click.echo(t("cli.import.done", count=len(plan.entries), path=path, format=fmt))
+    click.echo(t("cli.import.dry_run" if dry_run else "cli.import.done", count=plan.total.total, path=path, format=fmt))
+    for name in exchange.RECORD_TYPES:
+        counts = plan.counts[name]
+        if counts.total or name == "entries":
+            click.echo(t("cli.import.counts", type=t(f"cli.import.type.{name}"), added=counts.added,
+                         updated=counts.updated, skipped=counts.skipped))
     if plan.new_ids:
         click.echo(t("cli.import.renumbered_dry" if dry_run else "cli.import.renumbered", count=plan.new_ids))
 

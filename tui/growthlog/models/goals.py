@@ -36,6 +36,9 @@ class Metric(BaseModel):
     description: Block = ""
     """How it is measured, where the number comes from."""
     created: dt.datetime = Field(default_factory=now)
+    updated: dt.datetime | None = None
+    """When its definition last changed (the store sets it; None only for metrics defined before
+    growthlog kept it). Merging logs keeps the newer definition."""
 
 
 class Measurement(BaseModel):

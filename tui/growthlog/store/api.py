@@ -10,7 +10,7 @@ import datetime as dt
 import os
 
 from growthlog.models import CheckIn, Draft, Entry, Goal, Measurement, Metric, Review
-from growthlog.store import drafts, entries, goals, metrics, reviews, search
+from growthlog.store import drafts, entries, goals, merge, metrics, reviews, search
 from growthlog.store.db import Database, open_database
 from growthlog.store.entries import EntryFilter
 
@@ -91,6 +91,12 @@ class Store:
     def position(self, where: EntryFilter, day: dt.date, entry_id: int) -> int:
         """How many entries come before this one in the newest-first list under ``where``."""
         return entries.position(self.db, where, day, entry_id)
+
+    def entries_after(
+        self, where: EntryFilter = EntryFilter(), after: tuple[str, int] | None = None, *, limit: int = 500
+    ) -> list[Entry]:
+        """The next page of entries, oldest first, after the one at ``after`` (ISO day, id)."""
+        return entries.entries_after(self.db, where, after, limit=limit)
 
     def entries_on(self, day: dt.date) -> list[Entry]:
         return entries.entries_on(self.db, day)
@@ -264,4 +270,46 @@ class Store:
 
     def delete_review(self, review_id: int) -> Review:
         return reviews.delete_review(self.db, review_id)
+
+    def all_reviews(self) -> list[Review]:
+        """Every saved review with its report, oldest period first."""
+        return reviews.all_reviews(self.db)
+
+    # Merging logs between machines (store.merge): what is here already, and one write for it all
+    def existing_ids(self, table: str, ids) -> set[int]:
+        """Which of ``ids`` are taken in ``table`` (entries, goals, checkins or reviews)."""
+        return merge.existing_ids(self.db, table, ids)
+
+    def stamps(self, table: str, uuids) -> dict[str, tuple[int, str | None]]:
+        """UUID → (id, updated as stored) of the records of ``table`` with one of ``uuids``."""
+        return merge.stamps(self.db, table, uuids)
+
+    def uuids_of(self, table: str, ids) -> dict[int, str]:
+        """id → UUID of the records of ``table`` with one of ``ids``."""
+        return merge.uuids_of(self.db, table, ids)
+
+    def metric_stamps(self) -> dict[str, str | None]:
+        """Every metric's key → when its definition last changed."""
+        return merge.metric_stamps(self.db)
+
+    def value_stamps(self, metric: str, first: str, last: str) -> dict[str, str | None]:
+        """ISO day → when recorded, for ``metric``'s values from ``first`` to ``last``."""
+        return merge.value_stamps(self.db, metric, first, last)
+
+    def value_rows(self, metric: str) -> list[tuple]:
+        """Every value of ``metric`` as stored rows (day, value, note, source, author, updated), in day order."""
+        return merge.value_rows(self.db, metric)
+
+    def review_periods(self) -> dict[tuple[str, str], tuple[int, str, str]]:
+        """(start, end) → (id, UUID, updated) of every saved review."""
+        return merge.review_periods(self.db)
+
+    def all_checkins(self) -> dict[int, list[CheckIn]]:
+        """Every check-in, by its goal's id."""
+        return merge.all_checkins(self.db)
+
+    def write_merge(self, batch: "merge.MergeBatch", progress=None) -> list[int]:
+        """Write what a merge decided in one transaction (see :func:`growthlog.store.merge.write_merge`);
+        returns the ids of the added entries."""
+        return merge.write_merge(self.db, batch, progress)
 

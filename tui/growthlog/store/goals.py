@@ -22,7 +22,8 @@ def _goal(row: tuple) -> Goal:
     return Goal(**values)
 
 
-def _goal_values(goal: Goal) -> dict:
+def goal_values(goal: Goal) -> dict:
+    """A goal's columns as stored, without its id."""
     values = goal.model_dump(mode="json")
     values.pop("id")
     values["tags"] = json.dumps(values["tags"], ensure_ascii=False)
@@ -34,7 +35,7 @@ def add_goal(db: Database, goal: Goal) -> Goal:
     it had none)."""
     author = goal.author or db.author
     goal = goal.model_copy(update={"uuid": goal.uuid or new_uuid(), "author": author, "updated_by": goal.updated_by or author})
-    values = _goal_values(goal)
+    values = goal_values(goal)
     with db.write() as conn:
         _check_references(conn, goal)
         names = ", ".join(values)
@@ -52,7 +53,7 @@ def update_goal(db: Database, goal: Goal, *, force: bool = False) -> Goal:
     goal = goal.model_copy(
         update={"updated": dt.datetime.now().replace(microsecond=0), "updated_by": db.author or goal.updated_by}
     )
-    values = _goal_values(goal)
+    values = goal_values(goal)
     assignments = ", ".join(f"{n} = :{n}" for n in values if n not in ("uuid", "revision"))
     check = "" if force else " AND revision = :revision"
     with db.write() as conn:
@@ -108,6 +109,13 @@ def delete_goal(db: Database, goal_id: int) -> Goal:
 _CHECKIN_COLUMNS = ("id", "goal_id", "day", "value", "confidence", "note", "author", "created", "uuid")
 
 
+def row_to_checkin(row: tuple) -> CheckIn:
+    return CheckIn(**dict(zip(_CHECKIN_COLUMNS, row)))
+
+
+SELECT_CHECKINS = "SELECT " + ", ".join(_CHECKIN_COLUMNS) + " FROM checkins"
+
+
 def add_checkin(db: Database, checkin: CheckIn) -> CheckIn:
     checkin = checkin.model_copy(update={"uuid": checkin.uuid or new_uuid(), "author": checkin.author or db.author})
     values = checkin.model_dump(mode="json")
@@ -124,7 +132,5 @@ def add_checkin(db: Database, checkin: CheckIn) -> CheckIn:
 def checkins(db: Database, goal_id: int) -> list[CheckIn]:
     """A goal's check-ins, oldest first."""
     with db.read() as conn:
-        rows = conn.execute(
-            "SELECT " + ", ".join(_CHECKIN_COLUMNS) + " FROM checkins WHERE goal_id = ? ORDER BY day, id", (goal_id,)
-        ).fetchall()
-    return [CheckIn(**dict(zip(_CHECKIN_COLUMNS, row))) for row in rows]
+        rows = conn.execute(SELECT_CHECKINS + " WHERE goal_id = ? ORDER BY day, id", (goal_id,)).fetchall()
+    return [row_to_checkin(row) for row in rows]

@@ -8,12 +8,21 @@ from collections.abc import Iterable
 from growthlog.models import Measurement, Metric
 from growthlog.store.db import Database, StoreError
 
-_METRIC_COLUMNS = "key, name, unit, direction, aggregation, description, created"
+_METRIC_COLUMNS = "key, name, unit, direction, aggregation, description, created, updated"
+_INSERT_METRIC = f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def _metric(row: tuple) -> Metric:
-    key, name, unit, direction, aggregation, description, created = row
-    return Metric(key=key, name=name, unit=unit, direction=direction, aggregation=aggregation, description=description, created=created)
+    key, name, unit, direction, aggregation, description, created, updated = row
+    return Metric(key=key, name=name, unit=unit, direction=direction, aggregation=aggregation, description=description,
+                  created=created, updated=updated)
+
+
+def metric_row(metric: Metric) -> tuple:
+    """A metric's values in the order of ``_METRIC_COLUMNS``; a new definition was last changed
+    when it was made."""
+    return (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation, metric.description,
+            metric.created.isoformat(), (metric.updated or metric.created).isoformat())
 
 
 def define_metric(db: Database, metric: Metric) -> Metric:
@@ -21,23 +30,23 @@ def define_metric(db: Database, metric: Metric) -> Metric:
     with db.write() as conn:
         if conn.execute("SELECT 1 FROM metrics WHERE key = ?", (metric.key,)).fetchone():
             raise StoreError(f"a metric with the key '{metric.key}' already exists")
-        conn.execute(
-            f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation, metric.description, metric.created.isoformat()),
-        )
-    return metric
+        conn.execute(_INSERT_METRIC, metric_row(metric))
+    return metric.model_copy(update={"updated": metric.updated or metric.created})
 
 
 def update_metric(db: Database, metric: Metric) -> Metric:
-    """Change a metric's name, unit, direction, aggregation or description (not its key)."""
+    """Change a metric's name, unit, direction, aggregation or description (not its key); its
+    ``updated`` time becomes now."""
+    stamp = _now()
     with db.write() as conn:
         changed = conn.execute(
-            "UPDATE metrics SET name = ?, unit = ?, direction = ?, aggregation = ?, description = ? WHERE key = ?",
-            (metric.name, metric.unit, metric.direction, metric.aggregation, metric.description, metric.key),
+            "UPDATE metrics SET name = ?, unit = ?, direction = ?, aggregation = ?, description = ?, updated = ? "
+            "WHERE key = ?",
+            (metric.name, metric.unit, metric.direction, metric.aggregation, metric.description, stamp, metric.key),
         ).rowcount
     if not changed:
         raise StoreError(f"no metric with the key '{metric.key}'")
-    return metric
+    return metric.model_copy(update={"updated": dt.datetime.fromisoformat(stamp)})
 
 
 def get_metric(db: Database, key: str) -> Metric | None:
@@ -210,11 +219,7 @@ def import_measurements(
         for metric in define:
             if conn.execute("SELECT 1 FROM metrics WHERE key = ?", (metric.key,)).fetchone():
                 raise StoreError(f"a metric with the key '{metric.key}' already exists")
-            conn.execute(
-                f"INSERT INTO metrics ({_METRIC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (metric.key, metric.name, metric.unit, metric.direction, metric.aggregation,
-                 metric.description, metric.created.isoformat()),
-            )
+            conn.execute(_INSERT_METRIC, metric_row(metric))
         before = conn.total_changes
         conn.executemany(_INSERT_SIGNED, _signed(noting(rows), db.author))
         stored = conn.total_changes - before

@@ -26,6 +26,14 @@ def _review(row: tuple, columns: tuple[str, ...] = _COLUMNS) -> Review:
     return Review(**values)
 
 
+def review_values(review: Review) -> dict:
+    """A review's columns as stored, without its id."""
+    values = review.model_dump(mode="json")
+    values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
+    values.pop("id")
+    return values
+
+
 def save_review(db: Database, review: Review, *, touch: bool = True, force: bool = False) -> Review:
     """Insert or update the review of ``review``'s period; returns it as stored. ``touch``: set
     ``updated`` to now (the demo keeps its own times). An update of a review someone else saved
@@ -37,9 +45,7 @@ def save_review(db: Database, review: Review, *, touch: bool = True, force: bool
         review = review.model_copy(update={"uuid": review.uuid or new_uuid(), "author": author, "updated_by": author})
     else:
         review = review.model_copy(update={"updated_by": db.author or review.updated_by})
-    values = review.model_dump(mode="json")
-    values["report"] = json.dumps(values["report"], ensure_ascii=False, separators=(",", ":"))
-    values.pop("id")
+    values = review_values(review)
     names = ", ".join(f'"{name}"' for name in values)
     marks = ", ".join(f":{name}" for name in values)
     with db.write() as conn:
@@ -86,6 +92,13 @@ def list_reviews(db: Database, limit: int = 200) -> list[Review]:
     with db.read() as conn:
         rows = conn.execute(_SELECT_LIST + ' ORDER BY "end" DESC, start DESC LIMIT ?', (limit,)).fetchall()
     return [_review(row, _LIST_COLUMNS) for row in rows]
+
+
+def all_reviews(db: Database) -> list[Review]:
+    """Every saved review, whole (reports too), oldest period first: what a whole-log export holds."""
+    with db.read() as conn:
+        rows = conn.execute(_SELECT + ' ORDER BY start, "end", id').fetchall()
+    return [_review(row) for row in rows]
 
 
 def delete_review(db: Database, review_id: int) -> Review:

@@ -1,6 +1,12 @@
-"""What the export and the import of entries share: growthlog's own JSON format (its name and
-version, an entry as plain JSON values) and the error an exchange reports to the user. Kept apart so
-that a change to the format is made in one place and the two directions stay in step."""
+"""What the export and the import share: growthlog's own JSON format (its name and version, the
+kinds of record it holds, an entry as plain JSON values) and the error an exchange reports to the
+user. Kept apart so that a change to the format is made in one place and the two directions stay in
+step.
+
+Versions of the format: 1 held entries only; 2 holds the whole log (entries, metrics with their
+values, goals with their check-ins, saved reviews), every record with its UUID, and links between
+records by UUID as well as by id. Version 1 files still import.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +17,12 @@ from typing import Any
 from growthlog.models import Entry
 
 FORMAT_NAME = "growthlog"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Progress = Callable[[int], None]
+
+RECORD_TYPES = ("entries", "metrics", "values", "goals", "checkins", "reviews")
+"""The kinds of record a whole-log file holds, in the order they are reported."""
 
 
 class ExchangeError(ValueError):

@@ -1,7 +1,7 @@
-"""Entries out of growthlog: Markdown for people, growthlog's JSON for a lossless round trip,
-CSV for spreadsheets. Output goes to any text stream, written entry by entry, and entries are read
-from the store a page at a time, so that a large export never sits in memory. How an entry looks
-when exported changes here and nowhere else.
+"""The log out of growthlog: Markdown for people and CSV for spreadsheets (entries), growthlog's
+JSON for a lossless round trip of the whole log (:mod:`.log_export`). Output goes to any text
+stream, written record by record, and entries are read from the store a page at a time, so that a
+large export never sits in memory. How an entry looks when exported changes here and nowhere else.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from growthlog.i18n import kind_label, t
 from growthlog.kinds import KINDS
 from growthlog.models import Entry, field_choices, field_names
-from growthlog.services.exchange.common import FORMAT_NAME, FORMAT_VERSION, dumps, entry_to_dict
+from growthlog.services.exchange.log_export import entry_pages, export_log
 from growthlog.store.api import Store
 from growthlog.store.entries import EntryFilter
 
@@ -26,13 +26,8 @@ EXPORT_FORMATS = ("md", "json", "csv")
 
 def iter_entries(store: Store, where: EntryFilter = EntryFilter(), *, batch: int = 500) -> Iterator[Entry]:
     """Every entry matching ``where``, oldest day first, fetched a page at a time."""
-    offset = 0
-    while True:
-        page = store.list_entries(where, limit=batch, offset=offset, oldest_first=True)
+    for page in entry_pages(store, where, batch=batch):
         yield from page
-        if len(page) < batch:
-            return
-        offset += batch
 
 
 def field_rows(entry: Entry, *, filled_only: bool = False) -> list[tuple[str, str, str]]:
@@ -51,18 +46,6 @@ def field_rows(entry: Entry, *, filled_only: bool = False) -> list[tuple[str, st
 
 
 # Export
-
-
-def export_json(entries: Iterable[Entry], out: TextIO) -> int:
-    """growthlog's own JSON export, one entry per line; returns how many were written."""
-    out.write('{"format": "%s", "version": %d, "entries": [' % (FORMAT_NAME, FORMAT_VERSION))
-    count = 0
-    for entry in entries:
-        out.write(",\n" if count else "\n")
-        out.write(dumps(entry_to_dict(entry)))
-        count += 1
-    out.write("\n]}\n")
-    return count
 
 
 def csv_columns() -> list[str]:
@@ -152,8 +135,18 @@ def nest_headings(markdown: str, levels: int) -> str:
     return "\n".join(lines)
 
 
-EXPORTERS: dict[str, Callable[[Iterable[Entry], TextIO], int]] = {
-    "md": export_markdown,
-    "json": export_json,
-    "csv": export_csv,
+def _entries_only(write: Callable[[Iterable[Entry], TextIO], int]) -> Callable[..., dict[str, int]]:
+    def export(store: Store, out: TextIO, where: EntryFilter = EntryFilter()) -> dict[str, int]:
+        return {"entries": write(iter_entries(store, where), out)}
+
+    export.__doc__ = write.__doc__
+    return export
+
+
+EXPORTERS: dict[str, Callable[..., dict[str, int]]] = {
+    "md": _entries_only(export_markdown),
+    "json": export_log,
+    "csv": _entries_only(export_csv),
 }
+"""Format → ``export(store, out, where)``, which writes the export to ``out`` and returns how many
+records of each type it holds (``{"entries": n}`` for Markdown and CSV)."""

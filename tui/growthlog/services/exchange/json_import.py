@@ -1,49 +1,31 @@
-"""Entries into growthlog from JSON files: growthlog's own export and jrnl's (``jrnl --format
-json``), told apart by their shape. An import is checked whole before anything is written, then
-written in one transaction, so a broken file imports nothing; the error names the entry at fault by
-its position and title.
-
-Ids: an imported entry keeps its id when that id is free, otherwise it gets a new one and the entry
-links that pointed at the old id are pointed at the new one.
+"""Reading JSON import files: growthlog's own export (either version) and jrnl's (``jrnl --format
+json``), told apart by their shape, and their entries checked one by one into models. An import is
+checked whole before anything is written (:mod:`.merge` decides and writes), so a broken file
+imports nothing; the error names the record at fault by its position and title.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+import uuid as uuids
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from growthlog.i18n import t
-from growthlog.models import KIND_FIELDS, Entry, Link, field_choices
+from growthlog.models import KIND_FIELDS, Entry, field_choices
 from growthlog.services.capture import SHORT_TITLE
 from growthlog.services.exchange.common import FORMAT_NAME, FORMAT_VERSION, ExchangeError, Progress
-from growthlog.store.api import Store
 from growthlog.textutil import TITLE_MAX, clean_line
 
 # The tag a starred jrnl entry gets, so that the star is not lost.
 STARRED_TAG = "starred"
 # Ids are checked for being taken this many at a time (SQLite's variable limit is far above).
 _ID_CHUNK = 500
-_MAX_ID = 2**63 - 1
-
-
-@dataclasses.dataclass
-class ImportPlan:
-    """A checked import: the entries to write, in the order to write them."""
-
-    format: str
-    """``growthlog`` or ``jrnl``."""
-    entries: list[Entry]
-    """Entries with an id keep it; those without get the next free ids from SQLite."""
-    renumbered: dict[int, int] = dataclasses.field(default_factory=dict)
-    """Old id → new id, for entries whose id was already taken."""
-    new_ids: int = 0
-    """How many entries had an id that was taken (in the database or earlier in the file)."""
+MAX_ID = 2**63 - 1
 
 
 def read_json_file(path: str | Path) -> Any:
@@ -101,31 +83,71 @@ def describe_entry_error(error: ValidationError, kind: Any) -> str:
         return t("cli.unknown_field", name=name, kind=kind, known=known)
     if model is not None and name in model.model_fields and (choices := field_choices(kind, name)):
         return t("cli.bad_choice", name=name, value=first.get("input"), choices=", ".join(choices))
+    return describe_error(error)
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line naming the field at fault and what is wrong with it."""
+    first = error.errors()[0]
+    location = [str(part) for part in first["loc"]]
     message = first["msg"].removeprefix("Value error, ")
     where = ".".join(location)
     return f"{where}: {message}" if where else message
 
 
-def _short(text: Any) -> str:
+def short(text: Any) -> str:
+    """A record's title or name as an error message quotes it: one line, at most 40 characters."""
     text = clean_line(str(text or ""))
     return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _entry_problem(position: int, item: Any, reason: str) -> ExchangeError:
-    title = _short(item.get("title")) if isinstance(item, dict) else ""
+    title = short(item.get("title")) if isinstance(item, dict) else ""
     return ExchangeError(t("cli.import.bad_entry", position=position, title=title, reason=reason))
 
 
-def _growthlog_entry(item: Any, position: int) -> Entry:
+def check_uuid(value: Any) -> str | None:
+    """The reason a record's UUID is not one, or None when it is one (or absent)."""
+    if value is None:
+        return None
+    try:
+        uuids.UUID(str(value))
+    except ValueError:
+        return t("cli.import.bad_uuid", value=short(value))
+    return None if isinstance(value, str) else t("cli.import.bad_uuid", value=short(value))
+
+
+def check_id(value: int | None) -> str | None:
+    """The reason a record's id is not one, or None when it is one (or absent)."""
+    if value is not None and not 0 < value <= MAX_ID:
+        return t("cli.import.bad_id", id=value)
+    return None
+
+
+def _link_uuids(item: dict[str, Any]) -> list[str | None] | None:
+    """The UUIDs a version-2 file gives its entry's links (taken out of the links, which the model
+    would refuse them in), or None when no link has one."""
+    links = item.get("links")
+    if not isinstance(links, list) or not any(isinstance(link, dict) and "uuid" in link for link in links):
+        return None
+    found = []
+    for link in links:
+        found.append(link.pop("uuid", None) if isinstance(link, dict) else None)
+    return found
+
+
+def _growthlog_entry(item: Any, position: int) -> tuple[Entry, list[str | None] | None]:
     if not isinstance(item, dict):
         raise _entry_problem(position, item, t("cli.import.not_object"))
+    link_uuids = _link_uuids(item)
     try:
         entry = Entry.model_validate(item)
     except ValidationError as error:
         raise _entry_problem(position, item, describe_entry_error(error, item.get("kind", "note"))) from None
-    if entry.id is not None and not 0 < entry.id <= _MAX_ID:
-        raise _entry_problem(position, item, t("cli.import.bad_id", id=entry.id))
-    return entry
+    for reason in (check_id(entry.id), check_uuid(entry.uuid), *map(check_uuid, link_uuids or ())):
+        if reason:
+            raise _entry_problem(position, item, reason)
+    return entry, link_uuids
 
 
 def _split_long_title(title: str, body: str) -> tuple[str, str]:
@@ -170,33 +192,37 @@ def _jrnl_entry(item: Any, position: int, author: str) -> Entry:
         raise _entry_problem(position, item, describe_entry_error(error, "note")) from None
 
 
-def parse_entries(data: Any, fmt: str, *, author: str = "", progress: Progress | None = None) -> list[Entry]:
-    """Every entry of a parsed import file, validated; :class:`ExchangeError` at the first bad one.
+def parse_entries(
+    data: Any, fmt: str, *, author: str = "", progress: Progress | None = None
+) -> tuple[list[Entry], dict[int, list[str | None]]]:
+    """Every entry of a parsed import file, validated, and the UUIDs of their links' targets (by
+    the entry's position; only entries whose links name some); :class:`ExchangeError` at the first
+    bad entry, or at a UUID given to two entries.
 
     ``data["entries"]`` is consumed: each raw item is dropped once its entry is built, so that a
     large file is not held in memory twice over (raw and validated).
     """
     items = data["entries"]
     entries: list[Entry] = []
+    link_uuids: dict[int, list[str | None]] = {}
+    first_with: dict[str, int] = {}
     for index in range(len(items)):
         item, items[index] = items[index], None
         if fmt == "growthlog":
-            entries.append(_growthlog_entry(item, index + 1))
+            entry, targets = _growthlog_entry(item, index + 1)
+            if targets is not None:
+                link_uuids[index] = targets
+            if entry.uuid is not None:
+                if first_with.setdefault(entry.uuid, index + 1) != index + 1:
+                    raise _entry_problem(index + 1, {"title": entry.title}, t(
+                        "cli.import.repeated_uuid", uuid=entry.uuid, first=first_with[entry.uuid]))
         else:
-            entries.append(_jrnl_entry(item, index + 1, author))
+            entry = _jrnl_entry(item, index + 1, author)
+        entries.append(entry)
         if progress is not None:
             progress(index + 1)
     items.clear()
-    return entries
-
-
-def taken_ids(store: Store, ids: Iterable[int]) -> set[int]:
-    """Which of ``ids`` are already used by stored entries."""
-    wanted = list(dict.fromkeys(ids))
-    taken: set[int] = set()
-    for start in range(0, len(wanted), _ID_CHUNK):
-        taken.update(entry.id for entry in store.get_entries(wanted[start : start + _ID_CHUNK]))
-    return taken
+    return entries, link_uuids
 
 
 def allocate_ids(count: int, start: int, is_taken: Callable[[list[int]], set[int]]) -> list[int]:
@@ -216,76 +242,6 @@ def allocate_ids(count: int, start: int, is_taken: Callable[[list[int]], set[int
         else:
             cursor += jump
             jump *= 2
-        if cursor > _MAX_ID:
+        if cursor > MAX_ID:
             raise ExchangeError(t("cli.import.no_free_ids"))
     return found
-
-
-def plan_import(
-    data: Any, store: Store, *, author: str = "", progress: Progress | None = None
-) -> ImportPlan:
-    """Check a parsed import file against the database: everything :func:`apply_import` needs.
-
-    Entries that carry a free id keep it. Those whose id is taken (or repeats an earlier one in the
-    file) get new ids above the file's largest, and entry links to a taken id follow it. Entries
-    without an id come last and get theirs from SQLite, after everything else in the file.
-    """
-    fmt = detect_format(data)
-    entries = parse_entries(data, fmt, author=author, progress=progress)
-    file_ids = [entry.id for entry in entries if entry.id is not None]
-    taken = taken_ids(store, file_ids)
-    seen: set[int] = set()
-    needs_new: list[int] = []  # positions in `entries`
-    for position, entry in enumerate(entries):
-        if entry.id is None:
-            continue
-        if entry.id in taken or entry.id in seen:
-            needs_new.append(position)
-        seen.add(entry.id)
-    renumbered: dict[int, int] = {}
-    if needs_new:
-        fresh = allocate_ids(len(needs_new), max(file_ids) + 1, lambda ids: taken_ids(store, ids))
-        for position, new_id in zip(needs_new, fresh):
-            old_id = entries[position].id
-            # A repeated id in the file stays with its first holder; only a clash with the
-            # database moves the links.
-            if old_id in taken and old_id not in renumbered:
-                renumbered[old_id] = new_id
-            # Until imports merge by UUID, a renumbered entry is a new record of its own.
-            entries[position] = entries[position].model_copy(update={"id": new_id, "uuid": None, "revision": 0})
-    if renumbered:
-        entries = [_remap_links(entry, renumbered) for entry in entries]
-    with_ids = [entry for entry in entries if entry.id is not None]
-    without_ids = [entry for entry in entries if entry.id is None]
-    return ImportPlan(
-        format=fmt,
-        entries=with_ids + without_ids,
-        renumbered=renumbered,
-        new_ids=len(needs_new),
-    )
-
-
-def _remap_links(entry: Entry, renumbered: dict[int, int]) -> Entry:
-    changed = False
-    links = []
-    for link in entry.links:
-        if link.type == "entry" and link.ref.isdigit() and int(link.ref) in renumbered:
-            link = Link(type="entry", ref=str(renumbered[int(link.ref)]))
-            changed = True
-        links.append(link)
-    return entry.model_copy(update={"links": links}) if changed else entry
-
-
-def apply_import(plan: ImportPlan, store: Store, *, progress: Progress | None = None) -> list[int]:
-    """Write a planned import in one transaction; returns the ids given, in the plan's order."""
-    return store.add_entries(plan.entries, progress)
-
-
-def import_file(
-    path: str | Path, store: Store, *, author: str = "", dry_run: bool = False
-) -> ImportPlan:
-    """Read, check and (unless ``dry_run``) write an import file in one go, without progress."""
-    plan = plan_import(read_json_file(path), store, author=author)
-    if not dry_run:
-        apply_import(plan, store)
-    return plan
