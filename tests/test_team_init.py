@@ -160,3 +160,15 @@ def test_init_warns_when_members_cannot_reach_the_folder(team):
     made = growthlog_as(LEAD, team, "init", "--group", GROUP, "--db", str(closed / "team.db"))
     assert made.returncode == 0, made.stderr
     assert f"cannot pass through {team / f'home-{LEAD}'}" in made.stderr
+
+
+def test_a_member_runs_init_in_a_folder_an_administrator_prepared(team):
+    # The README's set-up: root makes /srv/growthlog and gives it to the group, a member runs init.
+    folder = team / "srv-growthlog"
+    folder.mkdir()
+    os.chown(folder, 0, grp.getgrnam(GROUP).gr_gid)
+    folder.chmod(0o2770)
+    made = growthlog_as(MEMBER, team, "init", "--group", GROUP, "--db", str(folder / "team.db"))
+    assert made.returncode == 0, made.stderr
+    assert folder.stat().st_uid == 0 and mode(folder) == 0o2770
+    assert growthlog_as(LEAD, team, "--db", str(folder / "team.db"), "add", "管理员准备的文件夹").returncode == 0

@@ -82,6 +82,14 @@ def check_membership(group: str, gid: int) -> None:
 
 
 def _own(path: Path, gid: int, mode: int) -> None:
+    """Give ``path`` to the group with ``mode``; nothing to do (and no need to own it) when it has
+    them already, as a folder an administrator prepared for the team does."""
+    try:
+        info = path.stat()
+        if info.st_gid == gid and stat.S_IMODE(info.st_mode) == mode:
+            return
+    except OSError:
+        pass
     try:
         os.chown(path, -1, gid)
         os.chmod(path, mode)
