@@ -64,7 +64,7 @@ class ConflictScreen(Modal[str | None]):
         table.add_column(t("conflict.column.mine"), ratio=3)
         table.add_column(t("conflict.column.theirs"), ratio=3)
         for difference in self.differences or []:
-            table.add_row(Text(difference.label), Text(difference.mine), Text(difference.theirs))
+            table.add_row(Text(difference.label), Text(difference.mine, overflow="fold"), Text(difference.theirs, overflow="fold"))
         if not self.differences:
             table.add_row(Text("—"), Text(t("conflict.same")), Text(""))
         return table
