@@ -52,6 +52,14 @@ class Terminal:
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())
 
+    def quit(self, timeout: float = 20.0) -> int:
+        """ctrl+q, reading what the app prints meanwhile (a full pty would block its writes)."""
+        self.type("\x11")
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.drain(0.2)
+        return self.wait(timeout=1.0)
+
     def wait(self, timeout: float = 20.0) -> int:
         try:
             return self.process.wait(timeout=timeout)
@@ -143,3 +151,49 @@ def test_what_a_second_process_writes_appears_within_two_seconds(env, tmp_path):
         assert sorted(e.title for e in store.list_entries()) == ["同事写的渠道复盘", "还没写完"]
     finally:
         store.close()
+
+
+def test_two_apps_saving_one_entry_meet_the_conflict_dialog(env, tmp_path):
+    store = Store.open(tmp_path / "mine.db")
+    from growthlog.models import Entry
+
+    store.add_entry(Entry(day=store_today(), title="双十二活动"))
+    store.close()
+    colleague_env = {**env, "GROWTHLOG_CONFIG": str(tmp_path / "colleague.toml")}
+    (tmp_path / "colleague.toml").write_text('author = "王芳"\n', encoding="utf-8")
+    mine, theirs = Terminal([], env), Terminal([], colleague_env)
+    for terminal in (mine, theirs):
+        assert terminal.read_until("Today's entries"), terminal.output[-2000:]
+        terminal.drain(0.5)
+        terminal.type("\x1b")
+        terminal.drain(0.3)
+        terminal.type("2")
+        assert terminal.read_until("1 entry")
+        terminal.drain(0.3)
+        terminal.type("e")
+        assert terminal.read_until("Edit entry")
+        terminal.drain(0.5)
+    theirs.type("双十二活动：主会场")  # the title is selected when the editor opens: typing replaces it
+    theirs.drain(0.3)
+    theirs.type("\x13")  # ctrl+s
+    assert theirs.read_until("Saved")
+    mine.type("双十二活动：支付页")
+    mine.drain(0.3)
+    mine.type("\x13")
+    assert mine.read_until("saved this entry while you were editing it"), mine.output[-3000:]
+    assert mine.read_until("王芳")
+    mine.type("b")
+    assert mine.read_until("and saved yours as a copy")  # the terminal may get words one by one
+    for terminal in (mine, theirs):
+        assert terminal.quit() == 0
+    store = Store.open(tmp_path / "mine.db")
+    try:
+        assert sorted(e.title for e in store.list_entries()) == ["双十二活动：主会场", "双十二活动：支付页"]
+    finally:
+        store.close()
+
+
+def store_today():
+    import datetime as dt
+
+    return dt.date.today()
