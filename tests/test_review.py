@@ -279,7 +279,8 @@ TEAM_PATHS = {
     ".author", ".members[]", ".members[].name", ".members[].entries", ".members[].by_kind{}",
     ".members[].problems_raised", ".members[].problems_resolved", ".members[].lessons", ".members[].goals",
     ".goals.goals[].owner", ".problems.opened_list[].author", ".problems.resolved_list[].author",
-    ".problems.still_open[].author", ".strategies[].author", ".lessons.successes[].author",
+    ".problems.still_open[].author", ".problems.opened_list[].resolved_by", ".problems.resolved_list[].resolved_by",
+    ".problems.still_open[].resolved_by", ".strategies[].author", ".lessons.successes[].author",
     ".lessons.resurfaced[].author", ".notes.market[].author", ".notes.collab[].author", ".notes.learning[].author",
 }
 """What reports say about who wrote what since the log knows its authors (added with defaults)."""

@@ -17,7 +17,8 @@ from growthlog.services.periods import parse_period
 from growthlog.services.review.builder import build_report, entry_line, notes_part, problems_part, team_members
 from growthlog.services.review.report import EntryLine, MemberLine, ReviewReport
 from growthlog.services.review.team import author_to_show, member_lines, names_everyone, next_member, owned_by
-from growthlog.services.review_people import problems_by_whom, who_wrote_what, whose_label
+from growthlog.services.review.report import ProblemLine
+from growthlog.services.review_people import problem_people, problems_by_whom, who_wrote_what, whose_label
 from growthlog.services.review_text import default_file_name, render, review_json, review_markdown
 from growthlog.store.queries import ProblemRow
 
@@ -102,12 +103,24 @@ def test_the_problems_part_on_values_knows_who_raised_and_resolved():
     still = [ProblemRow(9, D(2026, 11, 3), "Push twice", "high", "open", "王芳")]
     part = problems_part(raised, resolved, still)
     assert [(p.title, p.author) for p in part.opened_list] == [("Push twice", "王芳")]
-    assert [(p.title, p.author) for p in part.resolved_list] == [("Old crash", "林晓")]
+    assert [(p.title, p.author, p.resolved_by) for p in part.resolved_list] == [("Old crash", "林晓", "林晓")]
     assert [(p.title, p.author) for p in part.still_open] == [("Push twice", "王芳")]
     assert part.mean_days_to_resolve == 35
     team = report_of("林晓", "王芳")
     team.members[0].problems_resolved, team.members[1].problems_raised = 1, 1
     assert problems_by_whom(team) == "Raised by 王芳 1; resolved by 林晓 1."
+
+
+@pytest.mark.parametrize(("members", "author", "raised", "resolved", "shown"), [
+    (["林晓", "王芳"], "", "王芳", "林晓", "王芳 → 林晓"),  # someone else resolved it
+    (["林晓", "王芳"], "", "王芳", "王芳", "王芳"),
+    (["林晓", "王芳"], "", "王芳", "", "王芳"),  # still open
+    (["林晓"], "林晓", "王芳", "林晓", "王芳"),  # in his review: he resolved her problem
+    (["王芳"], "王芳", "王芳", "林晓", "→ 林晓"),  # in hers: he resolved one she raised
+])
+def test_who_raised_and_who_resolved_a_problem(members, author, raised, resolved, shown):
+    line = ProblemLine(id=1, day=START, title="x", author=raised, resolved_by=resolved)
+    assert problem_people(report_of(*members, author=author), line) == shown
 
 
 def test_listed_entries_carry_their_author():
@@ -190,6 +203,25 @@ def test_the_other_members_report(team_store):
     assert report.problems.still_open[0].author == "林晓"
     assert report.strategies == [] and report.notes.counts["market"] == 1
     assert build_report(team_store, SPRINT_1, TODAY, author="nobody").activity.total == 0
+
+
+def test_who_resolved_a_problem_is_who_saved_it_resolved(team_store):
+    raised = team_store.add_entry(entry(D(2026, 11, 10), "problem", "Help center outdated", "王芳", severity="low"))
+    team_store.author = "林晓"
+    fields = {**raised.fields, "status": "resolved", "resolved_on": "2026-11-12"}
+    team_store.update_entry(raised.model_copy(update={"fields": fields}))
+    report = build_report(team_store, SPRINT_1, TODAY)
+    line = next(p for p in report.problems.resolved_list if p.title == "Help center outdated")
+    assert (line.author, line.resolved_by) == ("王芳", "林晓")
+    by_name = {member.name: member for member in report.members}
+    assert (by_name["林晓"].problems_resolved, by_name["王芳"].problems_raised) == (1, 2)
+    assert f"- Help center outdated (#{raised.id}, 王芳 → 林晓, 2026-11-10 → 2026-11-12)" in review_markdown(report)
+    his = build_report(team_store, SPRINT_1, TODAY, author="林晓")
+    assert [p.title for p in his.problems.resolved_list] == ["Help center outdated"]  # what he resolved
+    assert f"- Help center outdated (#{raised.id}, 王芳, 2026-11-10 → 2026-11-12)" in review_markdown(his)
+    hers = build_report(team_store, SPRINT_1, TODAY, author="王芳")
+    assert "Help center outdated" not in {p.title for p in hers.problems.resolved_list}
+    assert [line.name for line in hers.members] == ["王芳"] and hers.members[0].problems_raised == 2
 
 
 def test_a_single_writers_report_names_nobody(store):

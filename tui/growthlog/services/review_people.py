@@ -8,8 +8,8 @@ No textual here.
 from __future__ import annotations
 
 from growthlog.i18n import t
-from growthlog.services.review.report import ReviewReport
-from growthlog.services.review.team import names_everyone
+from growthlog.services.review.report import ProblemLine, ReviewReport
+from growthlog.services.review.team import author_to_show, names_everyone
 
 
 def whose_label(report: ReviewReport) -> str:
@@ -48,3 +48,11 @@ def problems_by_whom(report: ReviewReport) -> str:
     if not raised and not resolved:
         return ""
     return t("review.team.problems_by", raised=_counts(raised), resolved=_counts(resolved))
+
+
+def problem_people(report: ReviewReport, line: ProblemLine) -> str:
+    """Who raised a problem, then "→" who resolved it when someone else did: each name only when
+    it is worth showing ("王芳 → 林晓", "王芳", "→ 林晓" or "")."""
+    raised = author_to_show(report, line.author)
+    resolved = author_to_show(report, line.resolved_by) if line.resolved_by not in ("", line.author) else ""
+    return " ".join(part for part in (raised, f"→ {resolved}" if resolved else "") if part)

@@ -22,7 +22,7 @@ from growthlog.services.numbers import format_change, format_number, format_perc
 from growthlog.services.periods import Period
 from growthlog.services.review.report import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
 from growthlog.services.review.team import author_to_show, names_everyone
-from growthlog.services.review_people import member_scope, problems_by_whom, who_wrote_what, whose_label
+from growthlog.services.review_people import member_scope, problem_people, problems_by_whom, who_wrote_what, whose_label
 from growthlog.textutil import spark_chars
 
 if TYPE_CHECKING:
@@ -209,9 +209,11 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
-def _ref(report: ReviewReport, item_id: int, author: str, *more: str) -> str:
-    """``#12``, then who wrote it when that is worth saying, then ``more``: what goes in brackets."""
-    return ", ".join(part for part in (f"#{item_id}", _cell(author_to_show(report, author)), *more) if part)
+def _ref(report: ReviewReport, item_id: int, author: str, *more: str, raw: bool = False) -> str:
+    """``#12``, then who wrote it when that is worth saying (``raw``: ``author`` is already the
+    names to show), then ``more``: what goes in brackets."""
+    names = author if raw else author_to_show(report, author)
+    return ", ".join(part for part in (f"#{item_id}", _cell(names), *more) if part)
 
 
 def _bullets(report: ReviewReport, lines: list[EntryLine], mark: str = "-") -> list[str]:
@@ -283,8 +285,9 @@ def _problems_md(report: ReviewReport) -> list[str]:
         lines += ["", problems_by_whom(report)]
     if part.resolved_list:
         lines += ["", f"**{t('review.problems.resolved')}**", ""]
-        lines += [f"- {_cell(p.title)} ({_ref(report, p.id, p.author, f'{p.day.isoformat()} → {p.resolved_on}')})"
-                  for p in part.resolved_list]
+        for p in part.resolved_list:
+            ref = _ref(report, p.id, problem_people(report, p), f"{p.day.isoformat()} → {p.resolved_on}", raw=True)
+            lines.append(f"- {_cell(p.title)} ({ref})")
     if part.still_open:
         lines += ["", f"**{t('review.problems.still_open')}**", ""]
         lines += [f"- [{t('choice.' + p.severity)}] {_cell(p.title)} ({_ref(report, p.id, p.author, p.day.isoformat())})"

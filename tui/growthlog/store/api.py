@@ -221,7 +221,7 @@ class Store:
     # Reviews: what a period's review reads (store.queries), and saved reviews (store.reviews)
     def problems_resolved_between(self, start: dt.date, end: dt.date, author: str | None = None) -> list[Entry]:
         """Problems whose ``resolved_on`` falls in the period (they may have been opened before);
-        ``author``: only those this member raised (so for every ``author`` below)."""
+        ``author``: only those this member resolved (saved last); below, those they raised or wrote."""
         from growthlog.store import queries
 
         return queries.problems_resolved_between(self.db, start, end, author=author)

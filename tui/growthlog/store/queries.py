@@ -90,10 +90,11 @@ def problems_resolved_between(
     db: Database, start: dt.date, end: dt.date, limit: int = 1000, author: str | None = None
 ) -> list:
     """Problems whose ``resolved_on`` falls in [start, end] (they may have been opened before);
-    ``author``: only the ones this member raised."""
+    ``author``: only the ones this member resolved (saved last)."""
     from growthlog.store.rows import SELECT
 
-    extra, params = _by_author(author)
+    # Who resolved it: who saved it last (its author for a row saved before that was kept).
+    extra, params = ("", []) if author is None else (" AND coalesce(nullif(updated_by, ''), author) = ?", [author])
     sql = (
         f"{SELECT} WHERE kind = 'problem' AND json_extract(fields, '$.resolved_on') BETWEEN ? AND ?{extra} "
         "ORDER BY json_extract(fields, '$.resolved_on'), id LIMIT ?"

@@ -25,7 +25,7 @@ from growthlog.keys import bindings
 from growthlog.services.numbers import format_number, format_percent
 from growthlog.services.review.report import EntryLine, GoalLine, MetricLine, ReviewReport
 from growthlog.services.review.team import author_to_show, names_everyone
-from growthlog.services.review_people import member_scope, problems_by_whom, who_wrote_what
+from growthlog.services.review_people import member_scope, problem_people, problems_by_whom, who_wrote_what
 from growthlog.services.review_text import (
     SECTIONS,
     activity_headline,
@@ -87,9 +87,10 @@ def _heading(text: str, style: str = "bold") -> Text:
     return Text(text, style=style)
 
 
-def _by(text: Text, report: ReviewReport, author: str) -> Text:
-    """``text`` followed by who wrote it, when that is worth saying."""
-    name = author_to_show(report, author)
+def _by(text: Text, report: ReviewReport, author: str, raw: bool = False) -> Text:
+    """``text`` followed by who wrote it, when that is worth saying (``raw``: ``author`` is
+    already the names to show)."""
+    name = author if raw else author_to_show(report, author)
     if name:
         text.append("  · ", style="dim").append(name, style=AUTHOR_STYLE)
     return text
@@ -180,7 +181,8 @@ def problems_body(report: ReviewReport) -> RenderableType:
         parts.append(_heading(t("review.problems.resolved"), "bold green"))
         parts.append(_lines([
             (Text("✓", style="green"), _by(Text(problem.title).append(
-                f"  #{problem.id}  {problem.day.isoformat()} → {problem.resolved_on}", style="dim"), report, problem.author))
+                f"  #{problem.id}  {problem.day.isoformat()} → {problem.resolved_on}", style="dim"),
+                report, problem_people(report, problem), raw=True))
             for problem in part.resolved_list
         ]))
     if part.still_open:

@@ -65,7 +65,7 @@ def build_report(store: Store, period: Period, today: dt.date, author: str | Non
         author=author or "",
         members=member_lines(
             store.entries_per_author(period.start, period.end), goal_owners=[goal.author for goal in goals],
-            resolved_by=[entry.author for entry in resolved], only=author,
+            resolved_by=[resolver(entry) for entry in resolved], only=author,
         ),
     )
 
@@ -76,7 +76,7 @@ def team_members(store: Store, period: Period) -> list[str]:
     goals = goals_in_period(store.list_goals(), period)
     resolved = store.problems_resolved_between(period.start, period.end)
     lines = member_lines(store.entries_per_author(period.start, period.end), goal_owners=[goal.author for goal in goals],
-                         resolved_by=[entry.author for entry in resolved])
+                         resolved_by=[resolver(entry) for entry in resolved])
     return [line.name for line in lines]
 
 
@@ -120,11 +120,18 @@ def data_part(store: Store, period: Period, metrics: dict[str, Metric]) -> list[
 # Problems
 
 
+def resolver(entry: Entry) -> str:
+    """Who resolved a resolved problem (see ``ProblemLine.resolved_by``)."""
+    return entry.updated_by or entry.author
+
+
 def _problem_line(entry: Entry) -> ProblemLine:
     fields = entry.fields
+    resolved_on = fields.get("resolved_on") or None
     return ProblemLine(
         id=entry.id, day=entry.day, title=entry.title, severity=fields.get("severity") or "medium",
-        status=fields.get("status") or "open", resolved_on=fields.get("resolved_on") or None, author=entry.author,
+        status=fields.get("status") or "open", resolved_on=resolved_on, author=entry.author,
+        resolved_by=resolver(entry) if resolved_on else "",
     )
 
 

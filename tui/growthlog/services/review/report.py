@@ -109,8 +109,10 @@ class ProblemLine(_Part):
     status: str = "open"
     resolved_on: dt.date | None = None
     author: str = ""
-    """Who raised it: the log has one author per entry, so a problem is resolved by its author too
-    (whoever set its status, the entry stays theirs)."""
+    """Who raised it (the entry's author)."""
+    resolved_by: str = ""
+    """Who resolved it: whoever saved it last (the log keeps who saved each revision, not who
+    changed which field), its author for a problem saved before that was kept; "" while open."""
 
 
 class ProblemsPart(_Part):

@@ -2,12 +2,13 @@
 
 Values in, values out (no store): the builder hands over what it read. The rules, in one place:
 
-* **Members** of a period: everyone who wrote an entry in it, raised one of the problems resolved
-  in it, or owns one of its goals. Records without an author (written before the log knew who
-  wrote them) belong to nobody: they are counted in the team's numbers, not in a member's.
-* **A member's review** holds what they wrote (problems, strategies, lessons, notes, activity)
-  and the goals they own; the data stays the team's (a metric is everyone's), and the earlier
-  lessons brought back may be anyone's.
+* **Members** of a period: everyone who wrote an entry in it, resolved one of its problems, or
+  owns one of its goals. Who resolved a problem is who saved it last (the log keeps who saved each
+  revision, not who changed which field). Records without an author (written before the log knew
+  who wrote them) belong to nobody: they are counted in the team's numbers, not in a member's.
+* **A member's review** holds what they wrote (the problems they raised, strategies, lessons,
+  notes, activity), the problems they resolved and the goals they own; the data stays the team's
+  (a metric is everyone's), and the earlier lessons brought back may be anyone's.
 * **Names are shown** beside what is listed only when they tell something: in the team's review
   once more than one person wrote in the period; otherwise only beside what someone else wrote
   (an earlier lesson of a colleague). A single writer's review reads as it did before the log
@@ -39,7 +40,7 @@ def member_lines(
     """Each member's line, the most entries first (then by name).
 
     ``entry_counts``: (author, kind, entries) of the period; ``goal_owners``: the owner of each of
-    its goals; ``resolved_by``: the author of each problem resolved in it. ``only``: that member's
+    its goals; ``resolved_by``: who resolved each problem resolved in it. ``only``: that member's
     line alone (none when they have no part in the period)."""
     members: dict[str, MemberLine] = {}
 
