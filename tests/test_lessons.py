@@ -1,10 +1,12 @@
 """Earlier lessons beside a goal or strategy being written: the service over a real store, the
-panel, and the goal and entry editors driven with the Pilot."""
+panel, and the goal and entry editors driven with the Pilot; who learned each one, in a log
+several people write."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input, Select
 
 from apphelpers import press, settle, visible_text
@@ -12,7 +14,7 @@ from conftest import FIXED_TODAY
 from growthlog.models import Entry, Goal, Metric
 from growthlog.screens.editor import EditorScreen
 from growthlog.screens.goal_editor import GoalEditorScreen
-from growthlog.services.lessons import lesson_tags, related_lessons
+from growthlog.services.lessons import author_to_show, lesson_tags, lessons_beside, related_lessons
 from growthlog.widgets.lessons_panel import LessonsPanel, break_offsets, first_line
 
 
@@ -63,6 +65,33 @@ def test_nothing_to_go_by_finds_nothing(memory_store):
     assert related_lessons(memory_store, []) == []
     assert related_lessons(memory_store, ["  ", "#"]) == []
     assert related_lessons(memory_store, ["没有这个标签"]) == []
+
+
+@pytest.mark.parametrize(("author", "writer", "several", "shown"), [
+    ("林晓", "林晓", False, ""),      # your own, in your own log
+    ("林晓", "王芳", False, "林晓"),  # someone else's
+    ("林晓", "林晓", True, "林晓"),   # a log several people write: always said
+    ("", "林晓", True, ""),           # written before the log knew authors
+])
+def test_a_lesson_says_who_learned_it_when_that_tells_something(author, writer, several, shown):
+    assert author_to_show(author, writer, several) == shown
+
+
+def test_lessons_beside_name_who_learned_them_in_a_team_log(store):
+    store.author = "林晓"
+    gray, push, _ = seed(store)  # written by 林晓 (the store signs them)
+    hers = store.add_entry(Entry(kind="lesson", title="推送先小流量", tags=["push"], author="王芳", day=FIXED_TODAY))
+    found = lessons_beside(store, ["push", "留存"])
+    assert [(lesson.entry.id, lesson.author) for lesson in found] == [(push.id, "林晓"), (hers.id, "王芳"), (gray.id, "林晓")]
+
+
+def test_lessons_beside_in_ones_own_log_name_nobody_but_someone_else(store):
+    store.author = "林晓"
+    seed(store)
+    assert {lesson.author for lesson in lessons_beside(store, ["留存"])} == {""}
+    store.author = "王芳"  # someone else opens the log
+    assert {lesson.author for lesson in lessons_beside(store, ["留存"])} == {"林晓"}
+    assert lessons_beside(store, []) == []
 
 
 def test_first_line_of_a_takeaway():
@@ -147,6 +176,20 @@ async def test_editing_a_goal_from_the_goals_screen_shows_its_lessons(store, ope
         assert [e.id for e in app.screen.query_one(LessonsPanel).entries] == [cac.id, gray.id]
         text = visible_text(app)
         assert "渠道预算别一次挪完" in text and "改核心流程前先灰度" in text
+
+
+async def test_a_new_goals_lessons_say_who_learned_them(store, open_app):
+    store.author = "林晓"
+    seed(store)
+    store.add_entry(Entry(kind="lesson", title="推送先小流量 [bold]x[/]", tags=["push"], author="王芳",
+                          day=FIXED_TODAY - dt.timedelta(days=2), fields={"outcome": "failure", "takeaway": "5% 起步"}))
+    async with open_app(store, author="林晓") as pilot:
+        editor = await open_goal_editor(pilot)
+        editor.query_one("#goal-tags", Input).value = "push"
+        await wait_for_lessons(pilot)
+        text = visible_text(pilot.app)
+        assert "推送先小流量 [bold]x[/]" in text  # the title as typed, never markup
+        assert "2026-11-18 · 王芳 · 5% 起步" in text and "2026-10-31 · 林晓 · Opt-outs" in text
 
 
 async def test_a_too_long_goal_tag_is_refused(store, open_app):

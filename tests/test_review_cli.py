@@ -126,3 +126,64 @@ def test_a_real_process_writes_the_report(db, tmp_path):
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# 复盘：冲刺 2026-11-02 – 2026-11-15") and "灰度先行" in text
     assert "复盘已写入" in result.stderr
+
+
+@pytest.fixture
+def team_db(tmp_path) -> Path:
+    """The current sprint written by two people, with a saved review of it."""
+    path = tmp_path / "team.db"
+    store = Store.open(path)
+    store.add_entries([
+        Entry(day=dt.date(2026, 11, 17), kind="problem", title="推送重复", author="王芳", fields={"severity": "high"}),
+        Entry(day=dt.date(2026, 11, 18), kind="lesson", title="先灰度", author="王芳", fields={"outcome": "failure"}),
+        Entry(day=dt.date(2026, 11, 16), kind="lesson", title="社群陪伴", author="林晓", fields={"outcome": "success"}),
+        Entry(day=dt.date(2026, 11, 19), kind="note", title="对齐预算", author="林晓"),
+        Entry(day=dt.date(2026, 11, 20), kind="note", title="又一条", author="林晓"),
+    ])
+    store.save_review(Review(start=dt.date(2026, 11, 16), end=dt.date(2026, 11, 29), summary="团队的总结"))
+    store.close()
+    return path
+
+
+def test_the_teams_review_names_who_wrote_what(team_db):
+    result = run(team_db)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("# Review: Sprint 2026-11-16 – 2026-11-29 · Team\n")
+    assert "Who wrote what: 林晓 3 entries, 王芳 2 entries." in out
+    assert "- [high] 推送重复 (#1, 王芳, 2026-11-17)" in out and "- ✓ 2026-11-16  社群陪伴 (#3, 林晓)" in out
+    assert "团队的总结" in out
+
+
+def test_author_gives_one_members_review_without_the_written_part(team_db):
+    result = run(team_db, "--author", " 王芳 ")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("# Review: Sprint 2026-11-16 – 2026-11-29 · 王芳\n")
+    assert "Only what 王芳 wrote and the goals 王芳 owns" in out
+    assert "推送重复 (#1, 2026-11-17)" in out and "先灰度 (#2)" in out
+    assert "社群陪伴" not in out and "团队的总结" not in out and "Who wrote what" not in out
+    data = json.loads(run(team_db, "-a", "林晓", "--format", "json").stdout)
+    assert data["author"] == "林晓" and data["written"] is None
+    assert data["derived"]["entries_by_member"] == {"林晓": 3}
+    assert [line["title"] for line in data["report"]["lessons"]["successes"]] == ["社群陪伴"]
+    zh = run(team_db, "--author", "王芳", lang="zh").stdout
+    assert zh.startswith("# 复盘：冲刺 2026-11-16 – 2026-11-29 · 王芳\n")
+
+
+def test_mine_is_the_configured_authors_review(team_db, tmp_path):
+    (tmp_path / "config.toml").write_text('author = "王芳"\n', encoding="utf-8")
+    result = run(team_db, "--mine")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Review: Sprint 2026-11-16 – 2026-11-29 · 王芳\n")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("--author", "王"), 1, "Nobody called '王' writes in this log (authors: 林晓, 王芳)."),
+    (("--author", "  "), 1, "An author name is needed after --author."),
+    (("--author", "王芳", "--mine"), 2, "--author and --mine ask for different things"),
+])
+def test_a_wrong_author_is_one_line(team_db, args, code, message):
+    result = run(team_db, *args)
+    assert result.exit_code == code and result.stdout == ""
+    assert message in result.stderr and "Traceback" not in result.stderr

@@ -51,3 +51,44 @@ def test_review_custom_period(snap_compare, demo_app):
 
 def test_review_past_reviews(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_then("escape", "5", "L"))
+
+
+def add_teammate(store) -> None:
+    """A second member, 王芳, writes in the demo's current sprint and owns a goal."""
+    import datetime as dt
+
+    from growthlog.models import Entry, Goal
+
+    def day(offset: int) -> dt.date:
+        return FIXED_TODAY - dt.timedelta(days=offset)
+
+    store.add_entries([
+        Entry(day=day(2), kind="problem", title="推送退订率上升", author="王芳", tags=["push"], fields={"severity": "high"}),
+        Entry(day=day(9), kind="problem", title="客服工单积压", author="王芳",
+              fields={"severity": "medium", "status": "resolved", "resolved_on": day(1)}),
+        Entry(day=day(1), kind="lesson", title="先灰度再全量", author="王芳", tags=["push"],
+              fields={"outcome": "failure", "takeaway": "灰度 5%，看一周再全量"}),
+        Entry(day=day(0), kind="note", title="和渠道对齐预算", author="王芳"),
+    ])
+    store.add_goal(Goal(title="推送退订率降到 1%", author="王芳", start=day(3), due=day(-30)))
+
+
+@pytest.fixture
+def team_app(store, tmp_path):
+    fill_demo(store, FIXED_TODAY)
+    add_teammate(store)
+    return build_app(store, tmp_path, author="linxiao")
+
+
+def test_review_of_a_team(snap_compare, team_app):
+    """Two people wrote in the sprint: whose review it is, who wrote what, the goals' owners."""
+    assert snap_compare(team_app, terminal_size=SIZE, run_before=run_then("escape", "5"))
+
+
+def test_review_of_a_team_names_who_wrote_each_item(snap_compare, team_app):
+    assert snap_compare(team_app, terminal_size=SIZE, run_before=run_then("escape", "5", "pagedown"))
+
+
+def test_review_of_one_member(snap_compare, team_app):
+    """w, w: 王芳's review (linxiao wrote most, so he comes first)."""
+    assert snap_compare(team_app, terminal_size=SIZE, run_before=run_then("escape", "5", "w", "w"))

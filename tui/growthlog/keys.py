@@ -72,6 +72,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("review.previous", "left", "step(-1)", "review"),
     KeySpec("review.next", "right", "step(1)", "review"),
     KeySpec("review.kind", "k", "cycle_kind", "review"),
+    KeySpec("review.member", "w", "cycle_member", "review", show=False),
     KeySpec("review.custom", "c", "custom_period", "review", show=False),
     KeySpec("review.save", "ctrl+s", "save", "review", priority=True),
     KeySpec("review.refresh", "r", "refresh_numbers", "review", show=False),

@@ -391,15 +391,16 @@ LESSON_MARKS = {"success": "✓", "failure": "✗"}
 
 def lesson_lines(goal, store) -> list[str]:
     """The section of earlier lessons with the goal's tags (and its metric's key); none without."""
-    from growthlog.services.lessons import related_lessons
+    from growthlog.services.lessons import lessons_beside
 
-    lessons = related_lessons(store, goal.tags, metric_key=goal.metric)
-    if not lessons:
+    found = lessons_beside(store, goal.tags, metric_key=goal.metric)
+    if not found:
         return []
     lines = ["", t("lessons.cli.heading")]
-    for lesson in lessons:
+    for lesson, author in ((item.entry, item.author) for item in found):
         mark = LESSON_MARKS.get(str(lesson.fields.get("outcome") or ""), "·")
-        lines.append(f"  {mark} #{lesson.id}  {lesson.day.isoformat()}  {lesson.title}")
+        by = f"  · {author}" if author else ""
+        lines.append(f"  {mark} #{lesson.id}  {lesson.day.isoformat()}  {lesson.title}{by}")
         takeaway = next((line.strip() for line in str(lesson.fields.get("takeaway") or "").splitlines() if line.strip()), "")
         if takeaway:
             lines.append(f"      {takeaway}")

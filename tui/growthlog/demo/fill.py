@@ -40,12 +40,19 @@ def fill_demo(store, today: dt.date, seed: int = 7, progress=None, sprint=None) 
     weeks of daily values), goals and check-ins, and a saved review of the last finished sprint;
     returns how many entries were added.
 
-    The entries carry their own ids (links refer to them), so the store must be empty.
+    The entries carry their own ids (links refer to them), so the store must be empty. Everything
+    is the story's author's: goals, check-ins, values and the review are signed with that name
+    too, whoever opens the demo (the store's own writer is set back afterwards).
     """
     if store.count_entries():
         raise ValueError("demo data goes into an empty database")
     entries = build_demo_entries(today, seed)
-    store.add_entries(entries, progress)
-    fill_demo_goals(store, today, seed)
-    fill_demo_review(store, today, sprint)
+    writer = store.author
+    store.author = data.read(data.STORY)["author"]
+    try:
+        store.add_entries(entries, progress)
+        fill_demo_goals(store, today, seed)
+        fill_demo_review(store, today, sprint)
+    finally:
+        store.author = writer
     return len(entries)

@@ -32,7 +32,7 @@ from growthlog.kinds import KINDS
 from growthlog.models import Draft, Entry
 from growthlog.screens.base import write
 from growthlog.services.editing import EntryInputError, build_entry, split_tags
-from growthlog.services.lessons import lesson_tags, related_lessons
+from growthlog.services.lessons import lesson_tags, lessons_beside
 from growthlog.store.api import Store
 from growthlog.screens.conflict import ask_about_conflict
 from growthlog.services.conflicts import ENTRY_FIELDS, as_copy
@@ -170,15 +170,15 @@ class EditorScreen(Screen[Entry | None]):
         wanted = self._lesson_tags()
         if wanted == self._lessons_shown:
             return
-        entries = []
+        lessons = []
         if wanted:
             exclude = (self.original.id,) if self.original and self.original.id is not None else ()
             try:
-                entries = await asyncio.to_thread(related_lessons, self.store, wanted, exclude=exclude)
+                lessons = await asyncio.to_thread(lessons_beside, self.store, wanted, exclude=exclude)
             except Exception:  # only a help beside the text: never in the way of writing
                 return
         if self.is_mounted:
-            self.query_one(LessonsPanel).show_lessons(entries, has_tags=bool(wanted))
+            self.query_one(LessonsPanel).show_lessons(lessons, has_tags=bool(wanted))
             self._lessons_shown = wanted
 
     # Values

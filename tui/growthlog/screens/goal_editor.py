@@ -27,7 +27,7 @@ from growthlog.screens.modal import Modal
 from growthlog.models import Goal, Metric
 from growthlog.services.dates import DateError, parse_date
 from growthlog.services.editing import split_tags
-from growthlog.services.lessons import lesson_tags, related_lessons
+from growthlog.services.lessons import lesson_tags, lessons_beside
 from growthlog.services.values import parse_value
 from growthlog.store.api import Store
 from growthlog.textutil import TAG_MAX, normalize_tags
@@ -146,14 +146,14 @@ class GoalEditorScreen(Modal[Goal | None]):
         wanted = self._lesson_tags()
         if wanted == self._lessons_shown:
             return
-        entries = []
+        lessons = []
         if self.store is not None and wanted:
             try:
-                entries = await asyncio.to_thread(related_lessons, self.store, wanted)
+                lessons = await asyncio.to_thread(lessons_beside, self.store, wanted)
             except Exception:  # only a help beside the form: never in the way of writing the goal
                 return
         if self.is_mounted:
-            self.query_one(LessonsPanel).show_lessons(entries, has_tags=bool(wanted))
+            self.query_one(LessonsPanel).show_lessons(lessons, has_tags=bool(wanted))
             self._lessons_shown = wanted
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,6 +11,8 @@ What it keeps true:
   draft in the database (``review:START..END``, written a moment after typing stops, when the
   period or the mode changes, and when the app ends); showing the period again brings it back.
 * The store is read and written only in workers; the widgets are given plain data.
+* Whose review is shown (the team's or one member's, ``w``) and the export are in
+  :mod:`growthlog.screens.review_whose`.
 """
 
 from __future__ import annotations
@@ -34,12 +36,13 @@ from growthlog.models import Review
 from growthlog.screens.base import ModeScreen, write
 from growthlog.screens.conflict import settle_review_conflict
 from growthlog.screens.review_drafts import UnsavedWriting
+from growthlog.screens.review_whose import WhoseReview
 from growthlog.services.periods import PERIOD_KINDS, Period, SprintRule, period_of
-from growthlog.services.review.builder import build_report
 from growthlog.services.review.report import ReviewReport
-from growthlog.services.review_text import WRITTEN, default_file_name, render, write_file, written_title
-from growthlog.services.review_writing import export_folder, past_reviews, plan_item, plan_items, when
-from growthlog.services.views.review import DRAFT_PREFIX, draft_key, load_review
+from growthlog.services.review_people import whose_label
+from growthlog.services.review_text import WRITTEN, written_title
+from growthlog.services.review_writing import past_reviews, plan_item, plan_items, when
+from growthlog.services.views.review import DRAFT_PREFIX, draft_key, fresh_reports, load_review
 from growthlog.store.api import Store
 from growthlog.store.errors import EditConflict, StoreError
 from growthlog.textutil import clean_block
@@ -52,7 +55,7 @@ DRAFT_DELAY = 1.0
 KINDS = (*PERIOD_KINDS, "custom")
 
 
-class ReviewScreen(ModeScreen):
+class ReviewScreen(WhoseReview, ModeScreen):
     CSS_PATH = "review.tcss"
     KEY_SCOPE = "review"
     BINDINGS = bindings(KEY_SCOPE)
@@ -171,14 +174,14 @@ class ReviewScreen(ModeScreen):
 
     @work(group="load", exclusive=True)
     async def load(self) -> None:
-        period = self.period
+        period, member = self.period, self.member
         try:
-            loaded = await asyncio.to_thread(load_review, self.store, period, self.today)
+            loaded = await asyncio.to_thread(load_review, self.store, period, self.today, member)
         except StoreError as error:
             self.query_one(ReviewReportView).show_note(t("reviewui.load_failed", error=str(error)))
             self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
             return
-        if period != self.period:
+        if (period, member) != (self.period, self.member):
             return
         key = draft_key(period)
         kept = self.unsaved.found(key, loaded.draft)
@@ -188,26 +191,41 @@ class ReviewScreen(ModeScreen):
         for field in WRITTEN:
             self._area(field).load_text(texts.get(field) or "")
         self._shown_key = key
-        self._show_report(loaded.report, loaded.generated, loaded.frozen)
+        self.members = loaded.members
+        self._show_report(loaded.report, loaded.generated, loaded.frozen, loaded.member_report)
         self.query_one("#review-written").disabled = False
 
-    def _show_report(self, report: ReviewReport, generated: dt.datetime, frozen: bool) -> None:
+    def _show_report(self, report: ReviewReport, generated: dt.datetime, frozen: bool,
+                     member_report: ReviewReport | None = None) -> None:
         self.report = report
         self.generated = generated
         self.frozen = frozen
-        self.query_one(ReviewReportView).show(report)
-        self._show_status()
+        self.member_report = member_report
+        self._show_shown()
+
+    def _show_shown(self) -> None:
+        """The report of whoever is chosen (the team's or a member's), and the head saying whose."""
+        if self.shown_report is not None:
+            self.query_one(ReviewReportView).show(self.shown_report)
+        self._show_head()
 
     def reload(self) -> None:
         """First shown: the current period. After that, the data changed: a fresh report follows
-        the log, a saved one keeps its numbers (the written part is never touched)."""
+        the log, a saved one keeps its numbers (the written part is never touched); a member's
+        review always follows the log."""
         if self._shown_key is None and self.report is None:
             self.show_period(self.period)
         elif self.report is not None and not self.frozen:
             self._recompute(save=False, quiet=True)
+        elif self.report is not None and self.member is not None:
+            self._load_member()
 
     def _show_head(self) -> None:
-        self.query_one("#review-period", Static).update(Text(self.period.label(), style="bold"))
+        head = Text(self.period.label(), style="bold")
+        whose = self.member or (whose_label(self.report) if self.report is not None else "")
+        if whose:
+            head.append("  · ", style="dim").append(whose, style="bold reverse" if self.member else "")
+        self.query_one("#review-period", Static).update(head)
         kinds = Text()
         for kind in KINDS:
             kinds.append(f" {t(f'reviewui.kind.{kind}')} ", style="bold reverse" if kind == self.period.kind else "dim")
@@ -224,8 +242,12 @@ class ReviewScreen(ModeScreen):
             status.append(" · " + t("reviewui.unsaved"), style="bold yellow")
         self.query_one("#review-status", Static).update(status)
         numbers = ""
-        if self.report is not None:
+        if self.member is not None:
+            numbers = t("reviewui.numbers_member", name=self.member)
+        elif self.report is not None:
             numbers = t("reviewui.numbers_frozen", when=when(self.generated)) if self.frozen else t("reviewui.numbers_live")
+            if len(self.members) > 1:
+                numbers += " · " + t("reviewui.member_hint")
         self.query_one("#review-numbers", Static).update(Text(numbers))
 
     def action_step(self, steps: int) -> None:
@@ -330,9 +352,9 @@ class ReviewScreen(ModeScreen):
     async def _recompute(self, save: bool, quiet: bool = False) -> None:
         """A fresh report of the shown period; with ``save``, stored with its saved review at once
         (the written part as saved: unsaved writing stays unsaved)."""
-        period, review = self.period, self.review
+        period, review, member = self.period, self.review, self.member
         try:
-            report = await asyncio.to_thread(build_report, self.store, period, self.today)
+            report, member_report = await asyncio.to_thread(fresh_reports, self.store, period, self.today, member)
             generated = dt.datetime.now().replace(microsecond=0)
             if save and review is not None:
                 review = await write(
@@ -341,48 +363,14 @@ class ReviewScreen(ModeScreen):
         except StoreError as error:
             self.notify(t("reviewui.load_failed", error=str(error)), severity="error", markup=False)
             return
-        if period != self.period:
+        if (period, member) != (self.period, self.member):
             return
         if save:
             self.review = review
-        self._show_report(report, generated, frozen=save)
+        self.members = tuple(report.member_names)
+        self._show_report(report, generated, frozen=save, member_report=member_report)
         if not quiet:
             self.notify(t("reviewui.refreshed_saved" if save else "reviewui.refreshed"), markup=False)
-
-    # Export
-    def action_export(self) -> None:
-        if self._not_ready():
-            return
-        from growthlog.screens.choice import ChoiceScreen
-
-        def chosen(fmt: str | None) -> None:
-            if fmt:
-                self._export(fmt)
-
-        self.app.push_screen(
-            ChoiceScreen(t("reviewui.export_question"), [(t("reviewui.export_md"), "md"), (t("reviewui.export_json"), "json")]),
-            chosen,
-        )
-
-    @work(group="write")
-    async def _export(self, fmt: str) -> None:
-        """Writes what the screen shows, unsaved writing included."""
-        if self.report is None:
-            return
-        report = self.report
-        try:
-            review = self._review_now() if self.review is not None or any(self.written_texts().values()) else None
-        except ValidationError:
-            review = self.review
-        path = export_folder(self.store.path) / default_file_name(report, fmt)
-        try:
-            text = render(report, review, fmt)
-            await asyncio.to_thread(write_file, path, text)
-        except OSError as error:
-            self.notify(t("reviewui.export_failed", path=str(path), reason=error.strerror or str(error)),
-                        severity="error", markup=False)
-            return
-        self.notify(t("reviewui.exported", path=str(path)), markup=False)
 
     # Goals from the plan
     def action_goal_from_plan(self) -> None:

@@ -4,7 +4,8 @@ The Review screen, ``growthlog review`` and the exported Markdown all say the sa
 way, so the sentences are made here, once: :func:`goals_headline`, :func:`metric_change_text`,
 :func:`verdict_text`, :func:`heatmap_lines`… :func:`review_markdown` is the report a manager
 reads (headings in the interface language, tables for goals and metrics, text sparklines, the
-written part); :func:`review_json` holds every number.
+written part); :func:`review_json` holds every number. Whose review it is and who wrote what come
+from :mod:`growthlog.services.review_people`.
 
 No textual here. User text goes into Markdown as it was written, except that table cells have their
 ``|`` and line breaks escaped so a title cannot break a table.
@@ -20,6 +21,8 @@ from growthlog.i18n import get_language, kind_label, t
 from growthlog.services.numbers import format_change, format_number, format_percent, rounded
 from growthlog.services.periods import Period
 from growthlog.services.review.report import NOTE_KINDS, EntryLine, GoalLine, MetricLine, ReviewReport, StrategyLine
+from growthlog.services.review.team import author_to_show, names_everyone
+from growthlog.services.review_people import member_scope, problem_people, problems_by_whom, who_wrote_what, whose_label
 from growthlog.textutil import spark_chars
 
 if TYPE_CHECKING:
@@ -43,6 +46,13 @@ def written_title(field: str) -> str:
 
 def report_period(report: ReviewReport) -> Period:
     return Period(report.period_kind, report.start, report.end)
+
+
+def review_title(report: ReviewReport) -> str:
+    """"Review: Sprint …", followed by whose review it is when that is worth saying."""
+    title = t("review.title", period=report_period(report).label())
+    whose = whose_label(report)
+    return f"{title} · {whose}" if whose else title
 
 
 # Numbers
@@ -199,17 +209,26 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
-def _bullets(lines: list[EntryLine], mark: str = "-") -> list[str]:
-    return [f"{mark} {_cell(entry_text(line))} (#{line.id})" for line in lines]
+def _ref(report: ReviewReport, item_id: int, author: str, *more: str, raw: bool = False) -> str:
+    """``#12``, then who wrote it when that is worth saying (``raw``: ``author`` is already the
+    names to show), then ``more``: what goes in brackets."""
+    names = author if raw else author_to_show(report, author)
+    return ", ".join(part for part in (f"#{item_id}", _cell(names), *more) if part)
+
+
+def _bullets(report: ReviewReport, lines: list[EntryLine], mark: str = "-") -> list[str]:
+    return [f"{mark} {_cell(entry_text(line))} ({_ref(report, line.id, line.author)})" for line in lines]
 
 
 def review_markdown(report: ReviewReport, review: "Review | None" = None) -> str:
     """The review as a Markdown report (see the module's docstring)."""
-    period = report_period(report)
-    out = [f"# {t('review.title', period=period.label())}", ""]
+    out = [f"# {review_title(report)}", ""]
     out.append(t("review.generated_line", start=report.start.isoformat(), end=report.end.isoformat(),
                  as_of=report.as_of.isoformat()))
     out.append("")
+    for line in (member_scope(report), who_wrote_what(report)):
+        if line:
+            out += [line, ""]
     if review is not None and review.summary:
         out += [f"## {written_title('summary')}", "", review.summary, ""]
     for section in SECTIONS:
@@ -227,13 +246,15 @@ def review_markdown(report: ReviewReport, review: "Review | None" = None) -> str
 
 
 def _goals_md(report: ReviewReport) -> list[str]:
+    owners = names_everyone(report)
     rows = [
-        [goal.title, format_number(goal.target, goal.unit), goal.due.isoformat() if goal.due else "—",
-         format_percent(goal.progress_start), format_percent(goal.progress_end), goal_state(goal)]
+        [goal.title, *([goal.owner or "—"] if owners else []), format_number(goal.target, goal.unit),
+         goal.due.isoformat() if goal.due else "—", format_percent(goal.progress_start),
+         format_percent(goal.progress_end), goal_state(goal)]
         for goal in report.goals.goals
     ]
-    header = [t("review.col.goal"), t("review.col.target"), t("review.col.due"), t("review.col.progress_start"),
-              t("review.col.progress_end"), t("review.col.state")]
+    header = [t("review.col.goal"), *([t("review.col.owner")] if owners else []), t("review.col.target"),
+              t("review.col.due"), t("review.col.progress_start"), t("review.col.progress_end"), t("review.col.state")]
     lines = [goals_headline(report), "", *_table(header, rows)]
     if report.goals.at_risk:
         separator = "、" if get_language() == "zh" else ", "
@@ -260,19 +281,25 @@ def _data_md(report: ReviewReport) -> list[str]:
 def _problems_md(report: ReviewReport) -> list[str]:
     part = report.problems
     lines = [problems_headline(report), "", f"{t('review.problems.open_by_severity')} {open_by_severity_text(report)}"]
+    if problems_by_whom(report):
+        lines += ["", problems_by_whom(report)]
     if part.resolved_list:
         lines += ["", f"**{t('review.problems.resolved')}**", ""]
-        lines += [f"- {_cell(p.title)} (#{p.id}, {p.day.isoformat()} → {p.resolved_on})" for p in part.resolved_list]
+        for p in part.resolved_list:
+            ref = _ref(report, p.id, problem_people(report, p), f"{p.day.isoformat()} → {p.resolved_on}", raw=True)
+            lines.append(f"- {_cell(p.title)} ({ref})")
     if part.still_open:
         lines += ["", f"**{t('review.problems.still_open')}**", ""]
-        lines += [f"- [{t('choice.' + p.severity)}] {_cell(p.title)} (#{p.id}, {p.day.isoformat()})" for p in part.still_open[:10]]
+        lines += [f"- [{t('choice.' + p.severity)}] {_cell(p.title)} ({_ref(report, p.id, p.author, p.day.isoformat())})"
+                  for p in part.still_open[:10]]
     return lines
 
 
 def _strategies_md(report: ReviewReport) -> list[str]:
     lines = []
     for line in report.strategies:
-        lines.append(f"- **{_cell(line.title)}** ({line.effective_on.isoformat()}, #{line.id}): {verdict_text(line)}")
+        where = ", ".join(part for part in (line.effective_on.isoformat(), _ref(report, line.id, line.author)) if part)
+        lines.append(f"- **{_cell(line.title)}** ({where}): {verdict_text(line)}")
         if line.outcome:
             lines.append(f"  {t('review.strategy.outcome')} {_cell(line.outcome)}")
     return lines
@@ -282,9 +309,9 @@ def _lessons_md(report: ReviewReport) -> list[str]:
     part = report.lessons
     lines: list[str] = []
     for heading, items, outcome in lesson_groups(report):
-        lines += [f"**{heading}**", "", *_bullets(items, f"- {lesson_mark(outcome)}"), ""]
+        lines += [f"**{heading}**", "", *_bullets(report, items, f"- {lesson_mark(outcome)}"), ""]
     if part.resurfaced:
-        lines += [f"**{t('review.lessons.resurfaced')}**", "", *_bullets(part.resurfaced), ""]
+        lines += [f"**{t('review.lessons.resurfaced')}**", "", *_bullets(report, part.resurfaced), ""]
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
@@ -295,7 +322,7 @@ def _notes_md(report: ReviewReport) -> list[str]:
         count = report.notes.counts.get(kind, 0)
         if not count:
             continue
-        lines += [f"**{kind_label(kind)}** ({count})", "", *_bullets(items), ""]
+        lines += [f"**{kind_label(kind)}** ({count})", "", *_bullets(report, items), ""]
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
@@ -322,9 +349,11 @@ def review_json(report: ReviewReport, review: "Review | None" = None) -> str:
         "review_id": review.id if review is not None else None,
         "generated": review.generated.isoformat() if review is not None else None,
         "written": {field: getattr(review, field) for field in WRITTEN} if review is not None else None,
+        "author": report.author or None,
         "report": report.to_json_dict(),
         "derived": {
             "goal_achievement_rate": report.goals.rate,
+            "entries_by_member": {member.name: member.entries for member in report.members},
             "metric_changes": {line.key: {"change": line.change, "relative": line.relative_change, "good": line.good}
                                for line in report.data},
             "strategy_changes": {str(line.id): {"change": line.change, "relative": line.relative_change}
@@ -338,12 +367,18 @@ def review_json(report: ReviewReport, review: "Review | None" = None) -> str:
 
 
 def default_file_name(report: ReviewReport, fmt: str) -> str:
-    """growthlog-review-2026-11-16..2026-11-29.md"""
-    return f"growthlog-review-{report.start.isoformat()}..{report.end.isoformat()}.{fmt}"
+    """growthlog-review-2026-11-16..2026-11-29.md (…-林晓.md for one member's review)."""
+    import re
+
+    whose = "-" + re.sub(r"[^\w.-]+", "_", report.author).strip("._") if report.author else ""
+    return f"growthlog-review-{report.start.isoformat()}..{report.end.isoformat()}{whose}.{fmt}"
 
 
 def render(report: ReviewReport, review: "Review | None", fmt: str) -> str:
-    """The review as ``md`` or ``json`` text."""
+    """The review as ``md`` or ``json`` text. One member's review has no written part: what is
+    written belongs to the team's review of the period."""
+    if report.author:
+        review = None
     if fmt == "json":
         return review_json(report, review)
     if fmt == "md":

@@ -112,11 +112,15 @@ class Store:
     def tag_counts(self, limit: int = 500) -> list[tuple[str, int]]:
         return entries.tag_counts(self.db, limit)
 
-    def logging_streak(self, today: dt.date) -> int:
-        return entries.logging_streak(self.db, today)
+    def logging_streak(self, today: dt.date, author: str | None = None) -> int:
+        return entries.logging_streak(self.db, today, author)
 
-    def days_with_entries(self, since: dt.date, until: dt.date) -> dict[dt.date, int]:
-        return entries.days_with_entries(self.db, since, until)
+    def days_with_entries(self, since: dt.date, until: dt.date, author: str | None = None) -> dict[dt.date, int]:
+        return entries.days_with_entries(self.db, since, until, author)
+
+    def entries_per_author(self, since: dt.date, until: dt.date) -> list[tuple[str, str, int]]:
+        """(author, kind, entries) for each author and kind with entries in the range."""
+        return entries.entries_per_author(self.db, since, until)
 
     # Search
     def search_ids(self, query: str, where: EntryFilter = EntryFilter(), limit: int = 500) -> list[int]:
@@ -225,23 +229,24 @@ class Store:
         return queries.strategies_due_for_review(self.db, today, limit)
 
     # Reviews: what a period's review reads (store.queries), and saved reviews (store.reviews)
-    def problems_resolved_between(self, start: dt.date, end: dt.date) -> list[Entry]:
-        """Problems whose ``resolved_on`` falls in the period (they may have been opened before)."""
+    def problems_resolved_between(self, start: dt.date, end: dt.date, author: str | None = None) -> list[Entry]:
+        """Problems whose ``resolved_on`` falls in the period (they may have been opened before);
+        ``author``: only those this member resolved (saved last); below, those they raised or wrote."""
         from growthlog.store import queries
 
-        return queries.problems_resolved_between(self.db, start, end)
+        return queries.problems_resolved_between(self.db, start, end, author=author)
 
-    def problems_open_on(self, day: dt.date) -> list:
+    def problems_open_on(self, day: dt.date, author: str | None = None) -> list:
         """Problems raised by ``day`` and not resolved by then (ProblemRow), most severe first."""
         from growthlog.store import queries
 
-        return queries.problems_open_on(self.db, day)
+        return queries.problems_open_on(self.db, day, author=author)
 
-    def strategies_effective_between(self, start: dt.date, end: dt.date) -> list[Entry]:
+    def strategies_effective_between(self, start: dt.date, end: dt.date, author: str | None = None) -> list[Entry]:
         """Strategies whose ``effective_on`` falls in the period, in that order."""
         from growthlog.store import queries
 
-        return queries.strategies_effective_between(self.db, start, end)
+        return queries.strategies_effective_between(self.db, start, end, author=author)
 
     def lessons_with_tags(
         self, tags: list[str], *, before: dt.date | None = None, exclude: tuple[int, ...] = (), limit: int = 5

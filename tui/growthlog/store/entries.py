@@ -263,12 +263,19 @@ def tag_counts(db: Database, limit: int = 500) -> list[tuple[str, int]]:
         ).fetchall()
 
 
-def logging_streak(db: Database, today: dt.date) -> int:
-    """Consecutive days with at least one entry, ending today (or yesterday, while today is still
-    empty: a streak is not broken before the day is over)."""
+def _by_author(author: str | None) -> tuple[str, list[str]]:
+    """An extra condition on entries for one author (through the (author, day) index), or none."""
+    return ("", []) if author is None else (" AND author = ?", [author])
+
+
+def logging_streak(db: Database, today: dt.date, author: str | None = None) -> int:
+    """Consecutive days with at least one entry (by ``author``, when given), ending today (or
+    yesterday, while today is still empty: a streak is not broken before the day is over)."""
+    extra, params = _by_author(author)
     with db.read() as conn:
         days = conn.execute(
-            "SELECT DISTINCT day FROM entries WHERE day <= ? ORDER BY day DESC LIMIT 4000", (today.isoformat(),)
+            f"SELECT DISTINCT day FROM entries WHERE day <= ?{extra} ORDER BY day DESC LIMIT 4000",
+            [today.isoformat(), *params],
         ).fetchall()
     expected = today
     streak = 0
@@ -283,11 +290,21 @@ def logging_streak(db: Database, today: dt.date) -> int:
     return streak
 
 
-def days_with_entries(db: Database, since: dt.date, until: dt.date) -> dict[dt.date, int]:
-    """Entries per day in a range, for activity views."""
+def days_with_entries(db: Database, since: dt.date, until: dt.date, author: str | None = None) -> dict[dt.date, int]:
+    """Entries per day in a range (by ``author``, when given), for activity views."""
+    extra, params = _by_author(author)
     with db.read() as conn:
         rows = conn.execute(
-            "SELECT day, count(*) FROM entries WHERE day BETWEEN ? AND ? GROUP BY day",
-            (since.isoformat(), until.isoformat()),
+            f"SELECT day, count(*) FROM entries WHERE day BETWEEN ? AND ?{extra} GROUP BY day",
+            [since.isoformat(), until.isoformat(), *params],
         ).fetchall()
     return {dt.date.fromisoformat(day): n for day, n in rows}
+
+
+def entries_per_author(db: Database, since: dt.date, until: dt.date) -> list[tuple[str, str, int]]:
+    """(author, kind, entries) for every author and kind with entries in a range, by author."""
+    with db.read() as conn:
+        return conn.execute(
+            "SELECT author, kind, count(*) FROM entries WHERE day BETWEEN ? AND ? GROUP BY author, kind ORDER BY author, kind",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()

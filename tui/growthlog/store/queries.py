@@ -24,6 +24,7 @@ class ProblemRow:
     title: str
     severity: str
     status: str
+    author: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,43 +81,60 @@ def _entries(conn, sql: str, params: list) -> list:
     return [row_to_entry(row) for row in conn.execute(sql, params).fetchall()]
 
 
-def problems_resolved_between(db: Database, start: dt.date, end: dt.date, limit: int = 1000) -> list:
-    """Problems whose ``resolved_on`` falls in [start, end] (they may have been opened before)."""
+def _by_author(author: str | None) -> tuple[str, list]:
+    """An extra condition for one author's entries (a review of one member), or none."""
+    return ("", []) if author is None else (" AND author = ?", [author])
+
+
+def problems_resolved_between(
+    db: Database, start: dt.date, end: dt.date, limit: int = 1000, author: str | None = None
+) -> list:
+    """Problems whose ``resolved_on`` falls in [start, end] (they may have been opened before);
+    ``author``: only the ones this member resolved (saved last)."""
     from growthlog.store.rows import SELECT
 
+    # Who resolved it: who saved it last (its author for a row saved before that was kept).
+    extra, params = ("", []) if author is None else (" AND coalesce(nullif(updated_by, ''), author) = ?", [author])
     sql = (
-        f"{SELECT} WHERE kind = 'problem' AND json_extract(fields, '$.resolved_on') BETWEEN ? AND ? "
+        f"{SELECT} WHERE kind = 'problem' AND json_extract(fields, '$.resolved_on') BETWEEN ? AND ?{extra} "
         "ORDER BY json_extract(fields, '$.resolved_on'), id LIMIT ?"
     )
     with db.read() as conn:
-        return _entries(conn, sql, [start.isoformat(), end.isoformat(), limit])
+        return _entries(conn, sql, [start.isoformat(), end.isoformat(), *params, limit])
 
 
-def problems_open_on(db: Database, day: dt.date, limit: int = 1000) -> list[ProblemRow]:
+def problems_open_on(db: Database, day: dt.date, limit: int = 1000, author: str | None = None) -> list[ProblemRow]:
     """Problems raised on or before ``day`` and not resolved by then: those still marked open or
-    mitigating, and those resolved later than ``day``. Most severe first, then newest."""
+    mitigating, and those resolved later than ``day``. Most severe first, then newest.
+    ``author``: only the ones this member raised."""
+    extra, params = _by_author(author)
     sql = (
         "SELECT id, day, title, coalesce(json_extract(fields, '$.severity'), 'medium'), "
-        "coalesce(json_extract(fields, '$.status'), 'open') FROM entries "
+        "coalesce(json_extract(fields, '$.status'), 'open'), author FROM entries "
         "WHERE kind = 'problem' AND day <= ? AND (coalesce(json_extract(fields, '$.status'), 'open') != 'resolved' "
-        "OR json_extract(fields, '$.resolved_on') > ?) "
+        f"OR json_extract(fields, '$.resolved_on') > ?){extra} "
         f"ORDER BY {_SEVERITY_RANK}, day DESC, id DESC LIMIT ?"
     )
     with db.read() as conn:
-        rows = conn.execute(sql, (day.isoformat(), day.isoformat(), limit)).fetchall()
-    return [ProblemRow(id_, dt.date.fromisoformat(d), title, severity, status) for id_, d, title, severity, status in rows]
+        rows = conn.execute(sql, [day.isoformat(), day.isoformat(), *params, limit]).fetchall()
+    return [ProblemRow(id_, dt.date.fromisoformat(d), title, severity, status, author or "")
+            for id_, d, title, severity, status, author in rows]
 
 
-def strategies_effective_between(db: Database, start: dt.date, end: dt.date, limit: int = 1000) -> list:
-    """Strategy entries whose ``effective_on`` falls in [start, end], in that order."""
+def strategies_effective_between(
+    db: Database, start: dt.date, end: dt.date, limit: int = 1000, author: str | None = None
+) -> list:
+    """Strategy entries whose ``effective_on`` falls in [start, end], in that order; ``author``:
+    only this member's."""
     from growthlog.store.rows import SELECT
 
+    extra, params = _by_author(author)
     sql = (
-        f"{SELECT} WHERE kind = 'strategy' AND json_extract(fields, '$.effective_on') BETWEEN ? AND ? "
+        f"{SELECT} WHERE kind = 'strategy' AND json_extract(fields, '$.effective_on') BETWEEN ? AND ?{extra} "
         "ORDER BY json_extract(fields, '$.effective_on'), id LIMIT ?"
     )
     with db.read() as conn:
-        return _entries(conn, sql, [start.isoformat(), end.isoformat(), limit])
+        return _entries(conn, sql, [start.isoformat(), end.isoformat(), *params, limit])
 
 
 def lessons_with_tags(

@@ -1,8 +1,9 @@
 """Earlier lessons beside a goal or strategy being written: a compact, read-only list.
 
 The panel never touches storage: the screen that holds it looks the lessons up (off the UI
-thread) and hands them over with :meth:`LessonsPanel.show_lessons`. Titles and takeaways are user
-text, so they go in as ``rich.text.Text``, never as markup.
+thread) and hands them over with :meth:`LessonsPanel.show_lessons`, each with who learned it when
+the service says that is worth showing. Titles, takeaways and names are user text, so they go in
+as ``rich.text.Text``, never as markup.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Static
 
 from growthlog.i18n import t
 from growthlog.models import Entry
+from growthlog.services.lessons import RelatedLesson
 
 OUTCOME_MARKS = {"success": ("✓", "green"), "failure": ("✗", "red")}
 # A takeaway is cut to about two lines of a narrow panel: the lesson itself is one key away.
@@ -75,13 +77,17 @@ def first_line(text: str, limit: int = TAKEAWAY_MAX) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def lesson_row(entry: Entry) -> tuple[Text, WrappedText]:
-    """The mark (✓ success, ✗ failure, · not said) and the text: title, then day · takeaway."""
+def lesson_row(entry: Entry, author: str = "") -> tuple[Text, WrappedText]:
+    """The mark (✓ success, ✗ failure, · not said) and the text: title, then day (· who learned
+    it, when given) · takeaway."""
     mark, style = OUTCOME_MARKS.get(str(entry.fields.get("outcome") or ""), ("·", "dim"))
     text = Text()
     text.append(entry.title, style="bold")
     text.append("\n")
     text.append(entry.day.isoformat(), style="dim")
+    if author:
+        text.append(" · ", style="dim")
+        text.append(author, style="italic")
     takeaway = first_line(str(entry.fields.get("takeaway") or ""))
     if takeaway:
         text.append(" · ", style="dim")
@@ -89,17 +95,17 @@ def lesson_row(entry: Entry) -> tuple[Text, WrappedText]:
     return Text(mark, style=style), WrappedText(text)
 
 
-def lessons_renderable(entries: list[Entry], *, has_tags: bool) -> Group | Text:
+def lessons_renderable(lessons: list[RelatedLesson], *, has_tags: bool) -> Group | Text:
     """The list of lessons, or one line saying why there is none."""
-    if not entries:
+    if not lessons:
         return Text(t("lessons.none") if has_tags else t("lessons.no_tags"), style="dim italic")
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    for number, entry in enumerate(entries):
+    for number, lesson in enumerate(lessons):
         if number:
             grid.add_row()  # a blank line between lessons
-        grid.add_row(*lesson_row(entry))
+        grid.add_row(*lesson_row(lesson.entry, lesson.author))
     return Group(grid)
 
 
@@ -121,13 +127,18 @@ class LessonsPanel(VerticalScroll, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.entries: list[Entry] = []
+        self.lessons: list[RelatedLesson] = []
 
     def compose(self) -> ComposeResult:
         yield Static(t("lessons.heading"), classes="lessons-heading", markup=False)
         yield Static(lessons_renderable([], has_tags=False), classes="lessons-list")
 
-    def show_lessons(self, entries: list[Entry], *, has_tags: bool = True) -> None:
-        """Show ``entries`` (already looked up); ``has_tags`` False says tags are still missing."""
-        self.entries = list(entries)
-        self.query_one(".lessons-list", Static).update(lessons_renderable(self.entries, has_tags=has_tags))
+    @property
+    def entries(self) -> list[Entry]:
+        """The lessons shown."""
+        return [lesson.entry for lesson in self.lessons]
+
+    def show_lessons(self, lessons: list[RelatedLesson], *, has_tags: bool = True) -> None:
+        """Show ``lessons`` (already looked up); ``has_tags`` False says tags are still missing."""
+        self.lessons = list(lessons)
+        self.query_one(".lessons-list", Static).update(lessons_renderable(self.lessons, has_tags=has_tags))

@@ -2,8 +2,10 @@
 
 The words and numbers come from :mod:`growthlog.services.review_text`, the same functions the
 exported Markdown uses, so the screen and the file say the same things; this module only lays them
-out (rich Tables, colours, the heatmap in monospace). User text (titles, notes) goes in as
-``rich.text.Text``, never as markup. The widget never touches the store: it is given a report.
+out (rich Tables, colours, the heatmap in monospace). User text (titles, notes, names) goes in
+as ``rich.text.Text``, never as markup. The widget never touches the store: it is given a report,
+the team's or one member's, and shows the names the services say are worth showing
+(:mod:`growthlog.services.review.team`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from growthlog.i18n import get_language, kind_label, t
 from growthlog.keys import bindings
 from growthlog.services.numbers import format_number, format_percent
 from growthlog.services.review.report import EntryLine, GoalLine, MetricLine, ReviewReport
+from growthlog.services.review.team import author_to_show, names_everyone
+from growthlog.services.review_people import member_scope, problem_people, problems_by_whom, who_wrote_what
 from growthlog.services.review_text import (
     SECTIONS,
     activity_headline,
@@ -47,15 +51,23 @@ VERDICT_STYLES = {"worked": "green", "backfired": "red", "flat": "yellow"}
 SEVERITY_STYLES = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
 LESSON_STYLES = {"success": "green", "failure": "red"}
 SPARK_CELLS = 10
+AUTHOR_STYLE = "italic"
+NAME_WIDTH = 8
+"""Cells of a goal's owner in the goals table (a longer name ends with an ellipsis)."""
+GOAL_WIDTH_WITH_OWNERS = 17
+"""Cells of a goal's title beside its owner: the numbers keep their room at 120 columns."""
 
 
-def _table(*headers: str, first_width: int = 22) -> Table:
-    """A table whose first column (a title) gives way, with an ellipsis, before any number wraps."""
+def _table(*headers: str, first_width: int = 22, names: int | None = None) -> Table:
+    """A table whose first column (a title) gives way, with an ellipsis, before any number wraps;
+    so does column ``names`` (people's names), past :data:`NAME_WIDTH`."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
                   header_style="bold", expand=False)
     for index, header in enumerate(headers):
         if index == 0:
             table.add_column(Text(header), overflow="ellipsis", no_wrap=True, min_width=8, max_width=first_width)
+        elif index == names:
+            table.add_column(Text(header), overflow="ellipsis", no_wrap=True, max_width=NAME_WIDTH)
         else:
             table.add_column(Text(header), no_wrap=True)
     return table
@@ -73,6 +85,15 @@ def _lines(items: list[tuple[Text, Text]]) -> Table:
 
 def _heading(text: str, style: str = "bold") -> Text:
     return Text(text, style=style)
+
+
+def _by(text: Text, report: ReviewReport, author: str, raw: bool = False) -> Text:
+    """``text`` followed by who wrote it, when that is worth saying (``raw``: ``author`` is
+    already the names to show)."""
+    name = author if raw else author_to_show(report, author)
+    if name:
+        text.append("  · ", style="dim").append(name, style=AUTHOR_STYLE)
+    return text
 
 
 def goal_state_text(goal: GoalLine) -> Text:
@@ -96,11 +117,14 @@ def goal_progress_text(goal: GoalLine) -> Text:
 
 
 def goals_body(report: ReviewReport) -> RenderableType:
-    table = _table(t("review.col.goal"), t("review.col.target"), t("review.col.due"), t("reviewui.col.progress"),
-                   t("review.col.state"))
+    owners = names_everyone(report)
+    table = _table(t("review.col.goal"), *([t("review.col.owner")] if owners else []), t("review.col.target"),
+                   t("review.col.due"), t("reviewui.col.progress"), t("review.col.state"),
+                   first_width=GOAL_WIDTH_WITH_OWNERS if owners else 22, names=1 if owners else None)
     for goal in report.goals.goals:
         table.add_row(
-            Text(goal.title), Text(format_number(goal.target, goal.unit)), Text(goal.due.isoformat() if goal.due else "—"),
+            Text(goal.title), *([Text(goal.owner or "—", style=AUTHOR_STYLE)] if owners else []),
+            Text(format_number(goal.target, goal.unit)), Text(goal.due.isoformat() if goal.due else "—"),
             goal_progress_text(goal), goal_state_text(goal),
         )
     parts: list[RenderableType] = [Text(goals_headline(report)), table]
@@ -150,18 +174,22 @@ def problems_body(report: ReviewReport) -> RenderableType:
     summary = Text(problems_headline(report))
     summary.append("\n" + t("review.problems.open_by_severity") + " ", style="bold")
     summary.append(open_by_severity_text(report))
+    if problems_by_whom(report):
+        summary.append("\n" + problems_by_whom(report))
     parts: list[RenderableType] = [summary]
     if part.resolved_list:
         parts.append(_heading(t("review.problems.resolved"), "bold green"))
         parts.append(_lines([
-            (Text("✓", style="green"), Text(problem.title).append(f"  #{problem.id}  {problem.day.isoformat()} → {problem.resolved_on}", style="dim"))
+            (Text("✓", style="green"), _by(Text(problem.title).append(
+                f"  #{problem.id}  {problem.day.isoformat()} → {problem.resolved_on}", style="dim"),
+                report, problem_people(report, problem), raw=True))
             for problem in part.resolved_list
         ]))
     if part.still_open:
         parts.append(_heading(t("review.problems.still_open")))
         parts.append(_lines([
             (Text(t("choice." + problem.severity), style=SEVERITY_STYLES.get(problem.severity, "")),
-             Text(problem.title).append(f"  #{problem.id}  {problem.day.isoformat()}", style="dim"))
+             _by(Text(problem.title).append(f"  #{problem.id}  {problem.day.isoformat()}", style="dim"), report, problem.author))
             for problem in part.still_open[:10]
         ]))
     return Group(*parts)
@@ -170,8 +198,9 @@ def problems_body(report: ReviewReport) -> RenderableType:
 def strategies_body(report: ReviewReport) -> RenderableType:
     items = []
     for line in report.strategies:
-        text = Text(line.title, style="bold")
-        text.append(f"  {line.effective_on.isoformat()}  #{line.id}\n", style="dim")
+        text = _by(Text(line.title, style="bold").append(f"  {line.effective_on.isoformat()}  #{line.id}", style="dim"),
+                   report, line.author)
+        text.append("\n")
         text.append(verdict_text(line), style=VERDICT_STYLES.get(line.verdict, "dim"))
         if line.outcome:
             text.append("\n" + t("review.strategy.outcome") + " ", style="bold")
@@ -180,11 +209,11 @@ def strategies_body(report: ReviewReport) -> RenderableType:
     return _lines(items)
 
 
-def _entry(item: EntryLine, tags: bool = False) -> Text:
+def _entry(report: ReviewReport, item: EntryLine, tags: bool = False) -> Text:
     text = Text(entry_text(item))
     if tags and item.tags:
         text.append("  " + " ".join(f"#{tag}" for tag in item.tags), style="dim")
-    return text
+    return _by(text, report, item.author)
 
 
 def lessons_body(report: ReviewReport) -> RenderableType:
@@ -192,10 +221,10 @@ def lessons_body(report: ReviewReport) -> RenderableType:
     parts: list[RenderableType] = []
     for heading, items, outcome in lesson_groups(report):
         mark = Text(lesson_mark(outcome), style=LESSON_STYLES.get(outcome, "dim"))
-        parts += [_heading(heading), _lines([(mark, _entry(item)) for item in items])]
+        parts += [_heading(heading), _lines([(mark, _entry(report, item)) for item in items])]
     if part.resurfaced:
         parts.append(_heading(t("review.lessons.resurfaced"), "bold yellow"))
-        parts.append(_lines([(Text("↺", style="yellow"), _entry(item, tags=True)) for item in part.resurfaced]))
+        parts.append(_lines([(Text("↺", style="yellow"), _entry(report, item, tags=True)) for item in part.resurfaced]))
     return Group(*parts)
 
 
@@ -205,7 +234,7 @@ def notes_body(report: ReviewReport) -> RenderableType:
         count = report.notes.counts.get(kind, 0)
         if count:
             parts.append(_heading(f"{kind_label(kind)} ({count})"))
-            parts.append(_lines([(Text("·", style="dim"), _entry(item)) for item in getattr(report.notes, kind)]))
+            parts.append(_lines([(Text("·", style="dim"), _entry(report, item)) for item in getattr(report.notes, kind)]))
     return Group(*parts)
 
 
@@ -242,8 +271,12 @@ class ReviewReportView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.query_one("#review-note", Static).update(Text(note))
 
     def show(self, report: ReviewReport) -> None:
-        self.query_one("#review-note", Static).update(Text(t("review.generated_line", start=report.start.isoformat(),
-                                                             end=report.end.isoformat(), as_of=report.as_of.isoformat())))
+        note = Text(t("review.generated_line", start=report.start.isoformat(), end=report.end.isoformat(),
+                      as_of=report.as_of.isoformat()))
+        for line in (member_scope(report), who_wrote_what(report)):
+            if line:
+                note.append("\n" + line)
+        self.query_one("#review-note", Static).update(note)
         for index, section in enumerate(SECTIONS, 1):
             self.query_one(f"#review-title-{section}", Static).update(Text(f"{index}. {section_title(section)}"))
             body = self.query_one(f"#review-body-{section}", Static)

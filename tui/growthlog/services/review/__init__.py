@@ -27,6 +27,8 @@ Definitions, in one place:
   lessons, problems or strategies (so that a mistake is not repeated).
 * **Activity**: entries per day, days with entries, the logging streak on the period's last day
   (or today) and the longest run of days in the period.
+* **People**: who wrote what, and one member's review (the team's, or one member's with its
+  problems, strategies, lessons, notes and goals): :mod:`.team`.
 
 No textual here: the architecture test checks it.
 """

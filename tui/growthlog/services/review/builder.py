@@ -1,6 +1,8 @@
 """Building a period's report from the store: :func:`build_report` reads what each section needs
-and hands the values to the review's maths (:mod:`.maths`) and the goal maths; what it returns is
-plain data (:mod:`.report`), the same for the app, the command line and the exported files."""
+and hands the values to the review's maths (:mod:`.maths`), the goal maths and the team's lines
+(:mod:`.team`); what it returns is plain data (:mod:`.report`), the same for the app, the command
+line and the exported files. Given an author, it is that member's review (see :mod:`.team`): the
+filter is applied here, in the reads, never by whoever shows the report."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from growthlog.services.goals.loader import load_goal_data
 from growthlog.services.review.maths import comparison_days, goal_line, goals_in_period, longest_run, metric_line, strategy_verdict
+from growthlog.services.review.team import member_lines, owned_by
 from growthlog.services.review.report import (
     NOTE_KINDS,
     ActivityPart,
@@ -26,7 +29,8 @@ from growthlog.services.review.report import (
 )
 
 if TYPE_CHECKING:
-    from growthlog.models import Entry, Metric
+    from growthlog.models import Entry, Goal, Metric
+    from growthlog.store.queries import ProblemRow
     from growthlog.services.periods import Period
     from growthlog.store.api import Store
 
@@ -37,32 +41,52 @@ RESURFACED = 5
 SEVERITIES = ("critical", "high", "medium", "low")
 
 
-def build_report(store: Store, period: Period, today: dt.date) -> ReviewReport:
-    """The generated part of the review of ``period``, as the log stands ``today``."""
+def build_report(store: Store, period: Period, today: dt.date, author: str | None = None) -> ReviewReport:
+    """The generated part of the review of ``period``, as the log stands ``today``: the team's,
+    or with ``author`` that member's."""
     as_of = min(period.end, today)
-    entries = _period_entries(store, period)
+    entries = _period_entries(store, period, author)
     metrics = {metric.key: metric for metric in store.list_metrics()}
+    every = store.list_goals()
+    goals = goals_in_period(every, period)
+    resolved = store.problems_resolved_between(period.start, period.end, author)
     return ReviewReport(
         period_kind=period.kind,
         start=period.start,
         end=period.end,
         as_of=as_of,
-        goals=goals_part(store, period, as_of),
+        goals=goals_part(store, period, as_of, every, author),
         data=data_part(store, period, metrics),
-        problems=problems_part(store, period, entries["problem"]),
-        strategies=strategies_part(store, period, today, metrics),
+        problems=problems_part(entries["problem"], resolved, store.problems_open_on(period.end, author)),
+        strategies=strategies_part(store, period, today, metrics, author),
         lessons=lessons_part(store, period, entries),
-        notes=notes_part(store, period, entries),
-        activity=activity_part(store, period, as_of),
+        notes=notes_part(entries),
+        activity=activity_part(store, period, as_of, author),
+        author=author or "",
+        members=member_lines(
+            store.entries_per_author(period.start, period.end), goal_owners=[goal.author for goal in goals],
+            resolved_by=[resolver(entry) for entry in resolved], only=author,
+        ),
     )
 
 
-def _period_entries(store: Store, period: Period) -> dict[str, list[Entry]]:
-    """The period's problems, lessons, strategies and notes, by kind, oldest first."""
+def team_members(store: Store, period: Period) -> list[str]:
+    """The names of the period's members as the log stands (see :mod:`.team`), the most entries
+    first: whose reviews there are to choose from, even beside a saved report of earlier days."""
+    goals = goals_in_period(store.list_goals(), period)
+    resolved = store.problems_resolved_between(period.start, period.end)
+    lines = member_lines(store.entries_per_author(period.start, period.end), goal_owners=[goal.author for goal in goals],
+                         resolved_by=[resolver(entry) for entry in resolved])
+    return [line.name for line in lines]
+
+
+def _period_entries(store: Store, period: Period, author: str | None = None) -> dict[str, list[Entry]]:
+    """The period's problems, lessons, strategies and notes (``author``'s only, when given), by
+    kind, oldest first."""
     from growthlog.store.entries import EntryFilter
 
     kinds = ("problem", "lesson", "strategy", "market", "collab", "learning")
-    where = EntryFilter(kinds=kinds, since=period.start, until=period.end)
+    where = EntryFilter(kinds=kinds, since=period.start, until=period.end, author=author)
     found: dict[str, list[Entry]] = {kind: [] for kind in kinds}
     for entry in store.list_entries(where, limit=10_000, oldest_first=True):
         found[entry.kind].append(entry)
@@ -72,11 +96,11 @@ def _period_entries(store: Store, period: Period) -> dict[str, list[Entry]]:
 # Goals
 
 
-def goals_part(store: Store, period: Period, as_of: dt.date) -> GoalsPart:
-    """The goals of the period, their data read once (back to the period's start)."""
-    every = store.list_goals()
+def goals_part(store: Store, period: Period, as_of: dt.date, every: list[Goal], author: str | None = None) -> GoalsPart:
+    """The goals of the period (among ``every`` goal; those ``author`` owns, when given), their
+    data read once (back to the period's start)."""
     before = min(period.start, as_of)
-    chosen = load_goal_data(store, goals_in_period(every, period), as_of, since=before, every=every)
+    chosen = load_goal_data(store, owned_by(goals_in_period(every, period), author), as_of, since=before, every=every)
     lines = [goal_line(data, before, as_of) for data in chosen]
     return GoalsPart(total=len(lines), achieved=sum(line.achieved for line in lines), goals=lines)
 
@@ -96,17 +120,24 @@ def data_part(store: Store, period: Period, metrics: dict[str, Metric]) -> list[
 # Problems
 
 
+def resolver(entry: Entry) -> str:
+    """Who resolved a resolved problem (see ``ProblemLine.resolved_by``)."""
+    return entry.updated_by or entry.author
+
+
 def _problem_line(entry: Entry) -> ProblemLine:
     fields = entry.fields
+    resolved_on = fields.get("resolved_on") or None
     return ProblemLine(
         id=entry.id, day=entry.day, title=entry.title, severity=fields.get("severity") or "medium",
-        status=fields.get("status") or "open", resolved_on=fields.get("resolved_on") or None,
+        status=fields.get("status") or "open", resolved_on=resolved_on, author=entry.author,
+        resolved_by=resolver(entry) if resolved_on else "",
     )
 
 
-def problems_part(store: Store, period: Period, opened: list[Entry]) -> ProblemsPart:
-    resolved = [_problem_line(entry) for entry in store.problems_resolved_between(period.start, period.end)]
-    still_open = store.problems_open_on(period.end)
+def problems_part(opened: list[Entry], resolved_entries: list[Entry], still_open: list[ProblemRow]) -> ProblemsPart:
+    """The problems raised in the period (``opened``), resolved in it and still open at its end."""
+    resolved = [_problem_line(entry) for entry in resolved_entries]
     by_severity: dict[str, int] = {}
     for row in still_open:
         by_severity[row.severity] = by_severity.get(row.severity, 0) + 1
@@ -118,7 +149,7 @@ def problems_part(store: Store, period: Period, opened: list[Entry]) -> Problems
         resolved_list=resolved[:LIST_LIMIT],
         open_by_severity={severity: by_severity[severity] for severity in SEVERITIES if severity in by_severity},
         still_open=[
-            ProblemLine(id=row.id, day=row.day, title=row.title, severity=row.severity, status=row.status)
+            ProblemLine(id=row.id, day=row.day, title=row.title, severity=row.severity, status=row.status, author=row.author)
             for row in still_open[:LIST_LIMIT]
         ],
         mean_days_to_resolve=statistics.fmean(waits) if waits else None,
@@ -140,7 +171,7 @@ def strategy_line(store: Store, entry: Entry, today: dt.date, metrics: dict[str,
     line = StrategyLine(
         id=entry.id, title=entry.title, effective_on=effective, metric=key,
         metric_name=metric.name if metric else "", unit=metric.unit if metric else "",
-        direction=metric.direction if metric else "up", outcome=fields.get("outcome") or "",
+        direction=metric.direction if metric else "up", outcome=fields.get("outcome") or "", author=entry.author,
     )
     if metric is None:
         return line
@@ -153,8 +184,11 @@ def strategy_line(store: Store, entry: Entry, today: dt.date, metrics: dict[str,
     return line.model_copy(update=dataclasses.asdict(strategy_verdict(before, after, metric.direction, passed)))
 
 
-def strategies_part(store: Store, period: Period, today: dt.date, metrics: dict[str, Metric]) -> list[StrategyLine]:
-    return [strategy_line(store, entry, today, metrics) for entry in store.strategies_effective_between(period.start, period.end)]
+def strategies_part(
+    store: Store, period: Period, today: dt.date, metrics: dict[str, Metric], author: str | None = None
+) -> list[StrategyLine]:
+    chosen = store.strategies_effective_between(period.start, period.end, author)
+    return [strategy_line(store, entry, today, metrics) for entry in chosen]
 
 
 # Lessons and notes
@@ -175,7 +209,8 @@ def entry_line(entry: Entry) -> EntryLine:
         if fields.get(name):
             detail = _first_line(str(fields[name]))
             break
-    return EntryLine(id=entry.id, day=entry.day, title=entry.title, tags=list(entry.tags), detail=detail or _first_line(entry.body))
+    return EntryLine(id=entry.id, day=entry.day, title=entry.title, tags=list(entry.tags),
+                     detail=detail or _first_line(entry.body), author=entry.author)
 
 
 def lessons_part(store: Store, period: Period, entries: dict[str, list[Entry]]) -> LessonsPart:
@@ -195,7 +230,7 @@ def lessons_part(store: Store, period: Period, entries: dict[str, list[Entry]]) 
     return part
 
 
-def notes_part(store: Store, period: Period, entries: dict[str, list[Entry]]) -> NotesPart:
+def notes_part(entries: dict[str, list[Entry]]) -> NotesPart:
     return NotesPart(
         **{kind: [entry_line(entry) for entry in entries[kind][:LIST_LIMIT]] for kind in NOTE_KINDS},
         counts={kind: len(entries[kind]) for kind in NOTE_KINDS},
@@ -205,9 +240,9 @@ def notes_part(store: Store, period: Period, entries: dict[str, list[Entry]]) ->
 # Activity
 
 
-def activity_part(store: Store, period: Period, as_of: dt.date) -> ActivityPart:
-    per_day = store.days_with_entries(period.start, period.end)
+def activity_part(store: Store, period: Period, as_of: dt.date, author: str | None = None) -> ActivityPart:
+    per_day = store.days_with_entries(period.start, period.end, author)
     return ActivityPart(
         per_day=dict(sorted(per_day.items())), total=sum(per_day.values()), active_days=len(per_day),
-        streak=store.logging_streak(as_of), longest_run=longest_run(per_day, period.start, period.end),
+        streak=store.logging_streak(as_of, author), longest_run=longest_run(per_day, period.start, period.end),
     )

@@ -53,7 +53,7 @@ def goal_line(data: GoalData, before: dt.date, as_of: dt.date) -> GoalLine:
     achieved = marked or (end is not None and end >= 1)
     outlook = forecast(data, as_of).status if goal.status == "active" and not achieved else None
     return GoalLine(
-        id=goal.id, title=goal.title, horizon=goal.horizon, status=goal.status, metric=goal.metric,
+        id=goal.id, title=goal.title, horizon=goal.horizon, status=goal.status, owner=goal.author, metric=goal.metric,
         unit=data.metric.unit if data.metric else "", target=goal.target, due=goal.due,
         progress_start=start, progress_end=end, forecast=outlook, achieved=achieved,
         at_risk=outlook in ("at-risk", "off-track"),

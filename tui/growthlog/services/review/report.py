@@ -33,6 +33,8 @@ class GoalLine(_Part):
     title: str
     horizon: str
     status: str
+    owner: str = ""
+    """Who owns the goal (its author)."""
     metric: str | None = None
     unit: str = ""
     target: float | None = None
@@ -95,6 +97,8 @@ class EntryLine(_Part):
     tags: list[str] = Field(default_factory=list)
     detail: str = ""
     """One line of what matters: a lesson's takeaway, a note's first line…"""
+    author: str = ""
+    """Who wrote it."""
 
 
 class ProblemLine(_Part):
@@ -104,6 +108,11 @@ class ProblemLine(_Part):
     severity: str = "medium"
     status: str = "open"
     resolved_on: dt.date | None = None
+    author: str = ""
+    """Who raised it (the entry's author)."""
+    resolved_by: str = ""
+    """Who resolved it: whoever saved it last (the log keeps who saved each revision, not who
+    changed which field), its author for a problem saved before that was kept; "" while open."""
 
 
 class ProblemsPart(_Part):
@@ -133,6 +142,7 @@ class StrategyLine(_Part):
     after: float | None = None
     verdict: Verdict = "no_metric"
     outcome: str = ""
+    author: str = ""
 
     @property
     def change(self) -> float | None:
@@ -165,6 +175,19 @@ class NotesPart(_Part):
     """Entries of each of the three kinds in the period (the lists stop at LIST_LIMIT)."""
 
 
+class MemberLine(_Part):
+    """One member's part of the period: who wrote what (their entries by kind), the problems they
+    raised and resolved, their lessons, and the goals they own."""
+
+    name: str
+    entries: int = 0
+    by_kind: dict[str, int] = Field(default_factory=dict)
+    problems_raised: int = 0
+    problems_resolved: int = 0
+    lessons: int = 0
+    goals: int = 0
+
+
 class ActivityPart(_Part):
     per_day: dict[dt.date, int] = Field(default_factory=dict)
     """Entries per day, days with none left out."""
@@ -191,6 +214,21 @@ class ReviewReport(_Part):
     lessons: LessonsPart = Field(default_factory=LessonsPart)
     notes: NotesPart = Field(default_factory=NotesPart)
     activity: ActivityPart = Field(default_factory=ActivityPart)
+    author: str = ""
+    """Whose review this is: one member's (only what they wrote, the goals they own; the data
+    stays the team's), or "" for the whole team."""
+    members: list[MemberLine] = Field(default_factory=list)
+    """Everyone who wrote in the period or owns one of its goals, the most entries first: the
+    whole team's, in a member's review too. Records without an author are counted by nobody."""
+
+    @property
+    def several_authors(self) -> bool:
+        """More than one person wrote in the period (or owns one of its goals)."""
+        return len(self.members) > 1
+
+    @property
+    def member_names(self) -> list[str]:
+        return [member.name for member in self.members]
 
     @property
     def days(self) -> int:
