@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import select
@@ -23,6 +24,9 @@ pytestmark = pytest.mark.slow
 class Terminal:
     """``growthlog`` running on a pty of 120×35; what it prints is collected as text."""
 
+    started: list["Terminal"] = []
+    """Every one a test started: the fixture below ends those a failing test left running."""
+
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 35, 120, 0, 0))
@@ -32,6 +36,7 @@ class Terminal:
         )
         os.close(slave)
         self.output = b""
+        Terminal.started.append(self)
 
     def read_until(self, needle: str, timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout
@@ -65,6 +70,18 @@ class Terminal:
             return self.process.wait(timeout=timeout)
         finally:
             os.close(self.master)
+
+
+@pytest.fixture(autouse=True)
+def no_app_left_running():
+    """A test that fails midway leaves its app on a pty nobody reads: end it, as a user would."""
+    yield
+    while Terminal.started:
+        terminal = Terminal.started.pop()
+        if terminal.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(terminal.process.pid, signal.SIGKILL)
+            terminal.process.wait(5)
 
 
 @pytest.fixture

@@ -47,7 +47,10 @@ def server(ssh_team, tmp_path):
 
 
 def test_two_members_write_one_log_over_ssh(ssh_team, server):
+    # One test, one server: the members are the machine's users, shared by every test worker.
     server, db = server
+    config = (server.folder / "sshd_config").read_text()
+    assert "ListenAddress 127.0.0.1" in config and "PasswordAuthentication no" in config
     first, second = ssh_team.MEMBERS
     shown = ssh_team.capture_over_ssh(server, db, first, "问题：注册页转化下降 #转化")
     assert "注册页转化下降" in shown  # the captured line, on the member's screen
@@ -62,8 +65,3 @@ def test_two_members_write_one_log_over_ssh(ssh_team, server):
         (first, "注册页转化下降"), (second, "先小流量试"),
     }
 
-
-def test_the_server_listens_on_the_loopback_address_only(server):
-    server, _ = server
-    config = (server.folder / "sshd_config").read_text()
-    assert "ListenAddress 127.0.0.1" in config and "PasswordAuthentication no" in config
