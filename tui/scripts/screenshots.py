@@ -64,7 +64,7 @@ async def shoot(language: str, output: Path) -> list[Path]:
             store = Store.open(db)
             fill_demo(store, FIXED_TODAY)
             settings = load_settings(db=str(db), language=language, environ={"GROWTHLOG_CONFIG": str(Path(folder) / "none.toml")})
-            settings = settings.model_copy(update={"author": "demo"})
+            settings = settings.model_copy(update={"author": "linxiao"})  # the demo story's own writer
             app = make_app(settings, store, today=FIXED_TODAY, demo=True)
             async with app.run_test(size=SIZE) as pilot:
                 await settle(pilot)
