@@ -161,8 +161,8 @@ def run_in_terminal(command: list[str], keys: list[tuple[str, str]], timeout: fl
                 if ready:
                     try:
                         output += os.read(master, 65536)
-                    except OSError:
-                        break
+                    except OSError:  # the program ended before showing what was awaited
+                        raise SetUpError(f"the session ended before {needle!r}: {output[-300:]!r}") from None
             time.sleep(0.3)
             os.write(master, typed.encode())
         process.wait(timeout=max(deadline - time.monotonic(), 1))
